@@ -29,6 +29,8 @@ export interface CommandContext {
   say(text: string): void;
   /** Prints one JSON document to stdout. */
   printJson(value: unknown): void;
+  /** Sets the process exit code the command ends with (default 0). */
+  setExitCode(code: number): void;
   /** Logs to stderr (suppressed by --quiet except errors). */
   log(level: 'error' | 'warn' | 'info' | 'debug', message: string): void;
 }
@@ -39,6 +41,8 @@ function oneOf<T extends string>(values: readonly T[], what: string) {
     throw new InvalidArgumentError(`${what} must be one of ${values.join(', ')}`);
   };
 }
+
+const exitCodes = new WeakMap<Command, () => number>();
 
 /**
  * Builds the `nasdaq-pipeline` program. Nothing here reads `process` or exits: output goes to
@@ -76,6 +80,7 @@ export function buildProgram(deps: CliDeps): Command {
     });
 
   let resolved: Promise<ResolvedConfig> | undefined;
+  let exitCode: number = ExitCode.ok;
   const globals = () => program.opts<GlobalOptions>();
   const ctx: CommandContext = {
     deps,
@@ -92,6 +97,9 @@ export function buildProgram(deps: CliDeps): Command {
       const g = globals();
       if (!g.quiet && !g.json) deps.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
     },
+    setExitCode(code) {
+      exitCode = code;
+    },
     printJson(value) {
       deps.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
     },
@@ -107,6 +115,7 @@ export function buildProgram(deps: CliDeps): Command {
     },
   };
   registerCommands(program, ctx);
+  exitCodes.set(program, () => exitCode);
   return program;
 }
 
@@ -118,9 +127,7 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
   const program = buildProgram(deps);
   try {
     await program.parseAsync([...argv]);
-    return typeof program.getOptionValue('__exitCode') === 'number'
-      ? (program.getOptionValue('__exitCode') as number)
-      : ExitCode.ok;
+    return exitCodes.get(program)?.() ?? ExitCode.ok;
   } catch (e) {
     if (e instanceof CommanderError) {
       // help and version end through exitOverride with exit code 0

@@ -1,4 +1,5 @@
-import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBInstance, DuckDBMaterializedResult } from '@duckdb/node-api';
+import { UsageError } from '../errors.js';
 
 /** A row as the CLI prints it: dates `YYYY-MM-DD`, 64-bit integers as numbers when safe. */
 export type Row = Record<string, unknown>;
@@ -14,10 +15,19 @@ export interface QueryResult {
 export interface Db {
   /** Runs `sql` and returns converted rows. */
   query(sql: string): Promise<QueryResult>;
+  /**
+   * Runs user SQL that may only read: every statement must be a SELECT or EXPLAIN (checked by DuckDB's
+   * own parser), so COPY, CREATE, INSERT, ATTACH, SET and friends are refused before anything runs.
+   * @throws ReadOnlyQueryError naming the refused statement type
+   */
+  queryReadOnly(sql: string): Promise<QueryResult>;
   /** Runs statements without reading results. */
   exec(sql: string): Promise<void>;
   close(): void;
 }
+
+/** User SQL tried to do something other than read (exit 2). */
+export class ReadOnlyQueryError extends UsageError {}
 
 const integerTypes = new Set(['BIGINT', 'UBIGINT', 'HUGEINT', 'UHUGEINT']);
 
@@ -34,12 +44,25 @@ function convert(value: unknown, type: string): unknown {
   return value;
 }
 
+function toResult(reader: DuckDBMaterializedResult): QueryResult {
+  const columns = reader.columnNames();
+  const types = reader.columnTypes().map((t) => t.toString());
+  const rows = reader.getRowObjectsJson().map((r) => {
+    const out: Row = {};
+    columns.forEach((c, i) => (out[c] = convert((r as Row)[c], types[i] ?? '')));
+    return out;
+  });
+  return { columns, types, rows };
+}
+
 /**
  * Opens an in-memory DuckDB (the binary ships inside `@duckdb/node-api`; no extension is
  * downloaded). `memoryLimit` and `threads` bound what one process uses; a temp directory lets large
  * sorts spill.
  */
-export async function openDb(options: { memoryLimit?: string; threads?: number; tempDirectory?: string } = {}): Promise<Db> {
+export async function openDb(
+  options: { memoryLimit?: string; threads?: number; tempDirectory?: string } = {},
+): Promise<Db> {
   const duck = await import('@duckdb/node-api');
   const config: Record<string, string> = {};
   if (options.memoryLimit) config['memory_limit'] = options.memoryLimit;
@@ -49,15 +72,26 @@ export async function openDb(options: { memoryLimit?: string; threads?: number; 
   const conn: DuckDBConnection = await instance.connect();
   return {
     async query(sql) {
-      const reader = await conn.runAndReadAll(sql);
-      const columns = reader.columnNames();
-      const types = reader.columnTypes().map((t) => t.toString());
-      const rows = reader.getRowObjectsJson().map((r) => {
-        const out: Row = {};
-        columns.forEach((c, i) => (out[c] = convert((r as Row)[c], types[i] ?? '')));
-        return out;
-      });
-      return { columns, types, rows };
+      return toResult(await conn.runAndReadAll(sql));
+    },
+    async queryReadOnly(sql) {
+      const extracted = await conn.extractStatements(sql);
+      if (extracted.count === 0)
+        throw new ReadOnlyQueryError('the query is empty; give one SELECT statement');
+      const prepared = [];
+      for (let i = 0; i < extracted.count; i++) {
+        const p = await extracted.prepare(i);
+        const type = p.statementType;
+        if (type !== duck.StatementType.SELECT && type !== duck.StatementType.EXPLAIN) {
+          throw new ReadOnlyQueryError(
+            `query is read-only: statement ${i + 1} is ${duck.StatementType[type] ?? String(type)}; only SELECT (and EXPLAIN) can run against the warehouse`,
+          );
+        }
+        prepared.push(p);
+      }
+      let last: QueryResult = { columns: [], types: [], rows: [] };
+      for (const p of prepared) last = toResult(await p.runAndReadAll());
+      return last;
     },
     async exec(sql) {
       await conn.run(sql);
