@@ -1,10 +1,4 @@
-import {
-  dayNumberFromParts,
-  dayOfWeekFromDayNumber,
-  formatDate,
-  isValidDate,
-  partsFromDayNumber,
-} from './dates.js';
+import { dayNumberFromParts, dayOfWeekFromDayNumber, daysInMonth, isValidDate } from './dates.js';
 import { DateOutOfRangeError, InvalidCalendarOptionError, InvalidDateError } from './errors.js';
 import { toNewYorkTime } from './new-york-time.js';
 import { computeRuleEarlyCloses, computeRuleHolidays } from './rules.js';
@@ -47,11 +41,17 @@ function getDateTable(): DateTable {
   if (!dateTable) {
     const strings = new Array<string>(COUNT);
     const index = new Map<string, number>();
-    for (let i = 0; i < COUNT; i++) {
-      const { year, month, day } = partsFromDayNumber(BASE + i);
-      const s = formatDate(year, month, day);
-      strings[i] = s;
-      index.set(s, i);
+    let i = 0;
+    // Walk the civil calendar directly: cheaper than converting 36,890 day numbers one by one.
+    for (let year = FIRST_YEAR; year <= LAST_YEAR; year++) {
+      for (let month = 1; month <= 12; month++) {
+        const prefix = `${year}-${month < 10 ? '0' : ''}${month}-`;
+        for (let day = 1, n = daysInMonth(year, month); day <= n; day++, i++) {
+          const s = `${prefix}${day < 10 ? '0' : ''}${day}`;
+          strings[i] = s;
+          index.set(s, i);
+        }
+      }
     }
     dateTable = { strings, index };
   }
