@@ -2,7 +2,7 @@ import { dayNumberFromParts, dayOfWeekFromDayNumber, daysInMonth, isValidDate } 
 import { DateOutOfRangeError, InvalidCalendarOptionError, InvalidDateError } from './errors.js';
 import { toNewYorkTime } from './new-york-time.js';
 import { computeRuleEarlyCloses, computeRuleHolidays } from './rules.js';
-import { SPECIAL_CLOSURES } from './special-closures.js';
+import { SPECIAL_CLOSURES, SPECIAL_EARLY_CLOSES } from './special-closures.js';
 import type {
   Closure,
   DayInfo,
@@ -92,6 +92,10 @@ function buildTables(extra: readonly { index: number; name: string }[]): Tables 
       if (kinds[i] === SESSION) kinds[i] = EARLY;
     }
   }
+  for (const c of SPECIAL_EARLY_CLOSES) {
+    const i = index.get(c.date) as number;
+    if (kinds[i] === SESSION) kinds[i] = EARLY;
+  }
   const rank = new Int32Array(COUNT + 1);
   let n = 0;
   for (let i = 0; i < COUNT; i++) {
@@ -143,7 +147,7 @@ function validateSettle(options: LastCompletedSessionOptions | undefined): numbe
  * Creates the NASDAQ calendar for 2000-01-01..2100-12-31: weekends, the regular holidays by rule
  * with the exchange's observance (Saturday → Friday, except New Year's Day; Sunday → Monday),
  * Juneteenth from 2022, the one-off closures since 2000 plus `extraClosures`, and 13:00 early
- * closes. Pure: no I/O, no clock; lookup tables are built on first use (a few milliseconds).
+ * closes (rules plus the one-off 2003-12-26). Pure: no I/O, no clock; lookup tables are built on first use (a few milliseconds).
  * @throws {InvalidCalendarOptionError} when `extraClosures` is malformed
  * @throws {InvalidDateError} / {DateOutOfRangeError} when an extra closure's date is invalid or unsupported
  */

@@ -31,7 +31,7 @@ export {
   holidaysBetween,
   earlyClosesBetween,
 } from './nasdaq.js';
-export { SPECIAL_CLOSURES } from './special-closures.js';
+export { SPECIAL_CLOSURES, SPECIAL_EARLY_CLOSES } from './special-closures.js';
 export {
   addDays,
   dayOfWeek,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SUPPORTED_RANGE } from './calendar.js';
 import { addDays, dayOfWeek } from './dates.js';
 import { nasdaqCalendar as cal } from './nasdaq.js';
+import { SPECIAL_CLOSURES } from './special-closures.js';
 
 function* everyDate(from: string, to: string): Generator<string> {
   for (let d = from; d <= to; d = addDays(d, 1)) yield d;
@@ -40,15 +41,18 @@ describe('calendar properties over 2000-01-01..2100-12-31', () => {
     expect(ALL).toHaveLength(36890);
   });
 
-  it('has 9 to 11 weekday closures and at most 3 early closes each year', () => {
+  it('closes on every regular holiday plus the one-off closures, on weekdays, each year', () => {
     for (let y = 2000; y <= 2100; y++) {
       const closed = cal.holidaysBetween(`${y}-01-01`, `${y}-12-31`);
-      const expectedRegular = y >= 2022 ? 10 : 9;
+      const regular = y >= 2022 ? 10 : 9;
       // a Saturday New Year's Day is not observed at all
-      const lo = expectedRegular - (dayOfWeek(`${y}-01-01`) === 6 ? 1 : 0);
-      expect(closed.length, String(y)).toBeGreaterThanOrEqual(lo);
-      expect(cal.earlyClosesBetween(`${y}-01-01`, `${y}-12-31`).length).toBeLessThanOrEqual(3);
+      const saturdayNewYear = dayOfWeek(`${y}-01-01`) === 6 ? 1 : 0;
+      const oneOff = SPECIAL_CLOSURES.filter((c) => c.date.startsWith(`${y}-`)).length;
+      expect(closed.length, String(y)).toBe(regular - saturdayNewYear + oneOff);
       for (const h of closed) expect(dayOfWeek(h.date), h.date).toBeLessThanOrEqual(5);
+      const early = cal.earlyClosesBetween(`${y}-01-01`, `${y}-12-31`).length;
+      expect(early, String(y)).toBeLessThanOrEqual(y === 2003 ? 4 : 3);
+      expect(early, String(y)).toBeGreaterThanOrEqual(1); // the day after Thanksgiving
     }
   });
 

@@ -37,6 +37,21 @@ const PUBLISHED: Record<number, { holidays: string[]; earlyCloses: string[] }> =
     // July 4 on a Thursday before 2013: the Friday after closed early, not the Wednesday before
     earlyCloses: ['2002-07-05', '2002-11-29', '2002-12-24'],
   },
+  2003: {
+    holidays: [
+      '2003-01-01',
+      '2003-01-20',
+      '2003-02-17',
+      '2003-04-18',
+      '2003-05-26',
+      '2003-07-04',
+      '2003-09-01',
+      '2003-11-27',
+      '2003-12-25',
+    ],
+    // the Friday after Christmas 2003 closed at 13:00 by special decision
+    earlyCloses: ['2003-07-03', '2003-11-28', '2003-12-24', '2003-12-26'],
+  },
   2012: {
     holidays: [
       '2012-01-02',

@@ -18,3 +18,11 @@ export const SPECIAL_CLOSURES: readonly Closure[] = Object.freeze(
     { date: '2025-01-09', name: 'National Day of Mourning for President Jimmy Carter' },
   ].map((c) => Object.freeze(c)),
 );
+
+/**
+ * One-off 13:00 early closes since 2000 outside the early-close rules (the Friday after Christmas
+ * 2003). Intraday halts such as the NYSE systems problem of 2005-06-01 are not early closes.
+ */
+export const SPECIAL_EARLY_CLOSES: readonly Closure[] = Object.freeze(
+  [{ date: '2003-12-26', name: 'Day after Christmas' }].map((c) => Object.freeze(c)),
+);
