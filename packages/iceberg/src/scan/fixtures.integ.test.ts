@@ -37,20 +37,22 @@ describe.skipIf(!haveFixtures())('reading tables other engines wrote (../shared/
     expect(counts).toEqual([0, 21, 21, 15, 15]);
     const t = await open('java/bunnies');
     const [first, second] = t.metadata.snapshots;
-    const atFirst = await planScan(t.metadata, t.io, { snapshotId: first!.snapshotId });
+    if (!first || !second) throw new Error('fixture has fewer than two snapshots');
+    const atFirst = await planScan(t.metadata, t.io, { snapshotId: first.snapshotId });
     expect(await readRows(t.io, atFirst)).toHaveLength(21);
     expect(atFirst.schema.fields.map((f) => f.name)).not.toContain('__happy__');
-    const asOf = await planScan(t.metadata, t.io, { asOfTimestamp: second!.timestampMs + 1 });
-    expect(asOf.snapshot?.snapshotId).toBe(second!.snapshotId);
+    const asOf = await planScan(t.metadata, t.io, { asOfTimestamp: second.timestampMs + 1 });
+    expect(asOf.snapshot?.snapshotId).toBe(second.snapshotId);
     expect(await readRows(t.io, asOf)).toHaveLength(15);
-    const before = await planScan(t.metadata, t.io, { asOfTimestamp: first!.timestampMs - 1 });
+    const before = await planScan(t.metadata, t.io, { asOfTimestamp: first.timestampMs - 1 });
     expect(before.tasks).toEqual([]);
   });
 
   it('spark/bunnies: the snapshot with a position delete file and the rewritten current one', async () => {
     const t = await open('spark/bunnies');
     const [, withDelete] = t.metadata.snapshots;
-    const plan = await planScan(t.metadata, t.io, { snapshotId: withDelete!.snapshotId });
+    if (!withDelete) throw new Error('fixture has fewer than two snapshots');
+    const plan = await planScan(t.metadata, t.io, { snapshotId: withDelete.snapshotId });
     expect(plan.deletes.map((d) => d.content)).toEqual([1]);
     const before = await readRows(t.io, plan);
     expect(before).toHaveLength(20);

@@ -10,7 +10,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -134,7 +134,7 @@ async function serveFile(
   method: string,
   urlPath: string,
   range: string | undefined,
-  res: import('node:http').ServerResponse,
+  res: ServerResponse,
   requests: string[],
 ): Promise<void> {
   requests.push(`${method} ${urlPath}${range ? ` ${range}` : ''}`);
