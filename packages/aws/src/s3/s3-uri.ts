@@ -1,0 +1,26 @@
+import { AwsInvalidArgumentError } from '../errors.js';
+
+/** A parsed `s3://bucket/key` URI. */
+export interface S3Location {
+  readonly bucket: string;
+  /** Object key (or key prefix), without a leading slash; may be empty for the bucket root. */
+  readonly key: string;
+}
+
+/**
+ * Split `s3://bucket/key` (also `s3a://`, `s3n://`, which Spark writes) into bucket and key.
+ * @throws {AwsInvalidArgumentError} for anything else
+ */
+export function parseS3Uri(uri: string): S3Location {
+  const match = /^s3[an]?:\/\/([^/]+)\/?(.*)$/.exec(uri);
+  if (!match)
+    throw new AwsInvalidArgumentError(
+      `aws: not an S3 URI: ${JSON.stringify(uri)} (expected s3://bucket/key)`,
+    );
+  return { bucket: match[1]!, key: match[2]! };
+}
+
+/** `s3://bucket/key`. */
+export function formatS3Uri(location: S3Location): string {
+  return `s3://${location.bucket}/${location.key}`;
+}

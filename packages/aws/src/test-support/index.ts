@@ -1,0 +1,9 @@
+/**
+ * Test support for packages that test against `moto_server` (import `@nasdaq-pipeline/aws/test-support`).
+ *
+ * @packageDocumentation
+ */
+export { findMotoCommand, requireMotoCommand, startMotoServer } from './moto.js';
+export type { MotoAthenaResult, MotoCommand, MotoServer } from './moto.js';
+export { createMotoClients } from './clients.js';
+export type { MotoClients } from './clients.js';
