@@ -96,6 +96,8 @@ export interface LockHolder {
   readonly host: string;
   readonly pid: number;
   readonly runId: string;
+  /** CLI command of the holder (`run`, `backfill`…), when known. */
+  readonly command?: string;
   /** ISO-8601 time the lock was taken. */
   readonly since: string;
   /** ISO-8601 time after which the lock is stale and may be taken over. */
@@ -111,7 +113,7 @@ export class LockHeldError extends AwsTargetError {
     super(
       'AWS_LOCK_HELD',
       holder
-        ? `aws: warehouse lock ${lockUri} is held by run ${holder.runId} (pid ${holder.pid} on ${holder.host}) ` +
+        ? `aws: warehouse lock ${lockUri} is held by ${holder.command ? `${holder.command} ` : ''}run ${holder.runId} (pid ${holder.pid} on ${holder.host}) ` +
             `since ${holder.since}, expires ${holder.expires}; wait for it to finish, or delete the lock object ` +
             `if that run is dead`
         : `aws: warehouse lock ${lockUri} is held by an unknown writer (unreadable lock object)`,
