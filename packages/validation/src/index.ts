@@ -24,6 +24,7 @@ export { RECORD_RULES } from './records/rules/index.js';
 export { RECORD_RULE_IDS } from './records/rule-ids.js';
 export { findBarWarnings, SPLIT_LOG_RETURN_THRESHOLD } from './records/warnings.js';
 export type { BarWarningOptions, PriorClose } from './records/warnings.js';
+export { QUARANTINE_COLUMNS } from './records/types.js';
 export type {
   AcceptedBar,
   BarWarning,
@@ -34,3 +35,42 @@ export type {
   RecordRuleContext,
   Severity,
 } from './records/types.js';
+export { builtInSuites } from './expectations/built-in-suites.js';
+export { runSuites } from './expectations/run-suites.js';
+export type { RunSuitesOptions, SuitesOutcome } from './expectations/run-suites.js';
+export { compileExpectation, expectationId } from './expectations/compile-expectation.js';
+export { EXPECTATION_KINDS } from './expectations/kinds/index.js';
+export type {
+  Expectation,
+  NotNullExpectation,
+  UniqueExpectation,
+  CompoundUniqueExpectation,
+  BetweenExpectation,
+  ColumnPairExpectation,
+  InSetExpectation,
+  RowCountExpectation,
+  ForeignKeyExpectation,
+  CompletenessExpectation,
+  FreshnessExpectation,
+  ReconcileExpectation,
+  ColumnTypesExpectation,
+} from './expectations/kinds/index.js';
+export type { IcebergTypeName } from './expectations/kinds/column-types.js';
+export { normalizeEngineType } from './expectations/kinds/column-types.js';
+export type { ExpectationKind } from './expectations/kinds/kind.js';
+export type { Suite } from './expectations/suite.js';
+export type {
+  RunSql,
+  TableRef,
+  SuiteRunParams,
+  CompileContext,
+  CompiledExpectation,
+  Evaluation,
+  ExpectationBase,
+  ExpectationResult,
+  ExpectationStatus,
+} from './expectations/types.js';
+export { toDqResultRows, DQ_RESULTS_COLUMNS } from './expectations/dq-results.js';
+export type { DqResultRow } from './expectations/dq-results.js';
+export { SAMPLE_LIMIT } from './expectations/sql.js';
+export { toPlainValue } from './expectations/values.js';

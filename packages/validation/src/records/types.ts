@@ -72,3 +72,16 @@ export interface RecordRule {
   /** Returns why the bar violates the rule, or `null` when it passes (or the rule does not apply). */
   check(bar: RawBar, context: RecordRuleContext): string | null;
 }
+
+/** Column names and Iceberg types of `quarantine_daily_price`, for whoever creates the table. */
+export const QUARANTINE_COLUMNS = [
+  ['run_id', 'string'],
+  ['symbol', 'string'],
+  ['trade_date', 'date'],
+  ['rule_id', 'string'],
+  ['severity', 'string'],
+  ['message', 'string'],
+  ['rule_ids', 'string'],
+  ['raw_row', 'string'],
+  ['quarantined_at', 'timestamptz'],
+] as const;
