@@ -1,12 +1,15 @@
 import {
+  CalendarError,
   EXCHANGE_TIME_ZONE,
   SUPPORTED_RANGE,
+  createNasdaqCalendar,
   isValidDate,
   dayOfWeek,
   toNewYorkTime,
   type MarketCalendar,
+  type NasdaqCalendar,
 } from '@nasdaq-pipeline/market-calendar';
-import { UsageError } from './errors.js';
+import { ConfigError, UsageError } from './errors.js';
 
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
@@ -25,6 +28,24 @@ export interface DateWindow {
   to: string;
   /** Every NASDAQ session in `from..to`, ascending (never empty). */
   sessions: string[];
+}
+
+/**
+ * The NASDAQ calendar with the config's `calendar.extraClosures`. A closure the calendar cannot
+ * take (a date outside 2000-01-01..2100-12-31, an empty name) is a configuration error (exit 2).
+ * @throws {ConfigError} naming the offending entry
+ */
+export function createCalendarFromConfig(config: {
+  calendar: { extraClosures: readonly { date: string; name: string }[] };
+}): NasdaqCalendar {
+  try {
+    return createNasdaqCalendar({ extraClosures: config.calendar.extraClosures });
+  } catch (e) {
+    if (e instanceof CalendarError) {
+      throw new ConfigError(`config calendar.${e.message.replace(/^market-calendar: /, '')}`, e);
+    }
+    throw e;
+  }
 }
 
 /**

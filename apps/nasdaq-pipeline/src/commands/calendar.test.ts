@@ -90,6 +90,17 @@ describe('nasdaq-pipeline calendar', () => {
     });
   });
 
+  it('reports an unusable extra closure as a config error (exit 2)', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'np-calendar-cfg-'));
+    await writeFile(
+      path.join(dir, 'nasdaq-pipeline.yaml'),
+      'calendar:\n  extraClosures:\n    - { date: "1990-01-02", name: "Too early" }\n',
+    );
+    const h = harness(dir);
+    expect(await h.run('calendar', '--from', '2030-01-01', '--to', '2030-01-04')).toBe(2);
+    expect(h.err()).toContain('config calendar.extraClosures[0].date: 1990-01-02 is outside the range');
+  });
+
   it('rejects bad and reversed dates with exit 2', async () => {
     const bad = harness();
     expect(await bad.run('calendar', '--from', '2025-02-30', '--to', '2025-03-01')).toBe(2);

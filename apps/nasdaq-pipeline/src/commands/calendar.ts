@@ -1,14 +1,13 @@
 import { Option, type Command } from 'commander';
 import {
   addDays,
-  createNasdaqCalendar,
   toNewYorkTime,
   type Closure,
   type EarlyClose,
   type NasdaqCalendar,
 } from '@nasdaq-pipeline/market-calendar';
 import type { CommandContext } from '../program.js';
-import { parseDateOption } from '../cli-dates.js';
+import { createCalendarFromConfig, parseDateOption } from '../cli-dates.js';
 import { UsageError } from '../errors.js';
 
 /** The `--json` document of `nasdaq-pipeline calendar`. */
@@ -76,8 +75,7 @@ export function registerCalendar(program: Command, ctx: CommandContext): void {
       const from = opts.from ?? toNewYorkTime(ctx.deps.now()).date;
       const to = opts.to ?? parseDateOption(addDays(from, 30), '--to');
       if (from > to) throw new UsageError(`--from ${from} is after --to ${to}`);
-      const config = await ctx.config();
-      const calendar = createNasdaqCalendar({ extraClosures: config.calendar.extraClosures });
+      const calendar = createCalendarFromConfig(await ctx.config());
       if (ctx.globals().json) {
         ctx.printJson(buildCalendarReport(calendar, from, to));
         return;

@@ -23,6 +23,11 @@ export interface Db {
   queryReadOnly(sql: string): Promise<QueryResult>;
   /** Runs statements without reading results. */
   exec(sql: string): Promise<void>;
+  /**
+   * Confines the connection to reading `files`: every other file (and any write) is refused by
+   * DuckDB itself, and the setting cannot be undone (`lock_configuration`).
+   */
+  lockDown(files: readonly string[]): Promise<void>;
   close(): void;
 }
 
@@ -95,6 +100,11 @@ export async function openDb(
     },
     async exec(sql) {
       await conn.run(sql);
+    },
+    async lockDown(files) {
+      await conn.run(`SET allowed_paths = [${files.map(quoteLiteral).join(', ')}]`);
+      await conn.run('SET enable_external_access = false');
+      await conn.run('SET lock_configuration = true');
     },
     close() {
       conn.closeSync();
