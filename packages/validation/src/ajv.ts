@@ -55,6 +55,15 @@ function expectation(e: ErrorObject): string {
       return `a property "${String(p['missingProperty'])}"`;
     case 'pattern':
       return `a string matching ${String(p['pattern'])}`;
+    case 'maximum':
+    case 'minimum':
+    case 'exclusiveMaximum':
+    case 'exclusiveMinimum':
+      return `a number ${String(p['comparison'])} ${String(p['limit'])}`;
+    case 'minItems':
+      return `at least ${String(p['limit'])} item(s)`;
+    case 'minLength':
+      return `at least ${String(p['limit'])} character(s)`;
     case 'format':
       return `a ${String(p['format'])} (e.g. ${p['format'] === 'date' ? '2025-06-13' : String(p['format'])})`;
     default:

@@ -74,3 +74,5 @@ export { toDqResultRows, DQ_RESULTS_COLUMNS } from './expectations/dq-results.js
 export type { DqResultRow } from './expectations/dq-results.js';
 export { SAMPLE_LIMIT } from './expectations/sql.js';
 export { toPlainValue } from './expectations/values.js';
+export { suiteSchema } from './schemas/suite.schema.js';
+export { parseSuite, validateSuite } from './load-suite.js';
