@@ -126,9 +126,9 @@ describe('createNasdaqCalendar({ extraClosures })', () => {
     expect(() => createNasdaqCalendar({ extraClosures: [{ date: '2026-02-30', name: 'x' }] })).toThrow(
       /extraClosures\[0\]\.date: "2026-02-30" is not a valid date/,
     );
-    expect(() => createNasdaqCalendar({ extraClosures: [{ date: '1990-01-02', name: 'x' }] })).toThrow(
-      DateOutOfRangeError,
-    );
+    const tooEarly = () => createNasdaqCalendar({ extraClosures: [{ date: '1990-01-02', name: 'x' }] });
+    expect(tooEarly).toThrow(DateOutOfRangeError);
+    expect(tooEarly).toThrow('extraClosures[0].date: 1990-01-02 is outside the range');
     expect(() => createNasdaqCalendar({ extraClosures: [{ date: '2026-02-03', name: ' ' }] })).toThrow(
       InvalidCalendarOptionError,
     );

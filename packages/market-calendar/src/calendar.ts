@@ -116,6 +116,7 @@ function indexOf(date: string, context: string): number {
   throw new DateOutOfRangeError(
     date,
     `is outside the range the NASDAQ calendar supports (${SUPPORTED_RANGE.from}..${SUPPORTED_RANGE.to})`,
+    context,
   );
 }
 

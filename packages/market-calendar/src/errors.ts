@@ -39,8 +39,10 @@ export class DateOutOfRangeError extends CalendarError {
   /** The offending date. */
   readonly value: string;
 
-  constructor(value: string, detail: string) {
-    super(`market-calendar: ${value} ${detail}`, { code: 'CALENDAR_DATE_OUT_OF_RANGE' });
+  constructor(value: string, detail: string, context?: string) {
+    super(`market-calendar: ${context ? `${context}: ` : ''}${value} ${detail}`, {
+      code: 'CALENDAR_DATE_OUT_OF_RANGE',
+    });
     this.value = value;
   }
 }
