@@ -19,3 +19,14 @@ export { S3FileIO } from './s3/s3-file-io.js';
 export type { S3FileIOOptions } from './s3/s3-file-io.js';
 export { acquireS3Lock, getWarehouseLockUri } from './lock/s3-lock.js';
 export type { HeldS3Lock, S3LockOptions } from './lock/s3-lock.js';
+export { AthenaQueryRunner } from './athena/athena-query-runner.js';
+export type {
+  AthenaColumn,
+  AthenaExecuteOptions,
+  AthenaQueryResult,
+  AthenaQueryRunnerOptions,
+  AthenaUsage,
+} from './athena/athena-query-runner.js';
+export { convertAthenaValue } from './athena/convert-athena-value.js';
+export { computePollDelay, sleepWithSignal } from './util/poll.js';
+export type { PollOptions, Sleep } from './util/poll.js';
