@@ -1,0 +1,61 @@
+import { isLosslessNumber, parse, stringify } from 'lossless-json';
+import { ValidationError } from '../errors.js';
+
+/**
+ * Parse JSON keeping every number exact: numbers come back as `LosslessNumber` (read them with {@link toBigInt} /
+ * {@link toNumber}). `JSON.parse` would round snapshot ids above 2^53 (iceberg.md §15).
+ * @throws {ValidationError} on malformed JSON
+ */
+export function parseLosslessJson(text: string, what = 'JSON'): unknown {
+  try {
+    return parse(text);
+  } catch (error) {
+    throw new ValidationError(`iceberg: malformed ${what}: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+/** Serialise to JSON; `bigint` and `LosslessNumber` values become exact JSON numbers. */
+export function stringifyLosslessJson(value: unknown, space?: number): string {
+  const text = stringify(value, undefined, space);
+  if (text === undefined) throw new ValidationError('iceberg: value cannot be serialised to JSON');
+  return text;
+}
+
+/** Read an integral JSON value as `bigint`. @throws {ValidationError} */
+export function toBigInt(value: unknown, field: string): bigint {
+  if (typeof value === 'bigint') return value;
+  if (typeof value === 'number' && Number.isInteger(value)) return BigInt(value);
+  if (isLosslessNumber(value) && /^-?\d+$/.test(value.value)) return BigInt(value.value);
+  throw new ValidationError(`iceberg: metadata field ${field} must be an integer, got ${String(value)}`);
+}
+
+/** Read a JSON number as a JS `number` (must be safe). @throws {ValidationError} */
+export function toNumber(value: unknown, field: string): number {
+  const n = typeof value === 'number' ? value : isLosslessNumber(value) ? Number(value.value) : Number.NaN;
+  if (!Number.isFinite(n) || (Number.isInteger(n) && !Number.isSafeInteger(n))) {
+    throw new ValidationError(`iceberg: metadata field ${field} must be a number, got ${String(value)}`);
+  }
+  return n;
+}
+
+/** Read a required string. @throws {ValidationError} */
+export function toStr(value: unknown, field: string): string {
+  if (typeof value !== 'string')
+    throw new ValidationError(`iceberg: metadata field ${field} must be a string`);
+  return value;
+}
+
+/** Narrow to a JSON object. @throws {ValidationError} */
+export function toObject(value: unknown, field: string): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new ValidationError(`iceberg: metadata field ${field} must be an object`);
+  }
+  return value as Record<string, unknown>;
+}
+
+/** Narrow to a JSON array (`undefined`/`null` → `[]`). @throws {ValidationError} */
+export function toArray(value: unknown, field: string): unknown[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) throw new ValidationError(`iceberg: metadata field ${field} must be an array`);
+  return value;
+}
