@@ -101,6 +101,9 @@ describe('resolveDateWindow', () => {
     expect(usageMessage(() => resolveDateWindow({ from: '2025-12-01', to: '2025-12-31' }, clock))).toContain(
       '2025-12-31 is in the future',
     );
+    expect(usageMessage(() => resolveDateWindow({ from: '2025-12-24' }, clock))).toContain(
+      '2025-12-24 is in the future (now 2025-12-23 17:00 America/New_York); the last completed NASDAQ session is 2025-12-23',
+    );
     expect(usageMessage(() => resolveDateWindow({ from: '2025-12-20', to: '2025-12-21' }, clock))).toBe(
       '2025-12-20..2025-12-21 holds no NASDAQ session (Saturday); previous session 2025-12-19, next 2025-12-22',
     );

@@ -154,6 +154,8 @@ export function resolveDateWindow(
     options.to === undefined
       ? calendar.lastCompletedSession(clock.now, { settleMinutes: clock.settleMinutes ?? 30 })
       : parseDateOption(options.to, '--to');
+  // with --to defaulted, a --from after the last completed session is a future date, not a reversed range
+  if (options.to === undefined) requireNotFuture(from, clock);
   if (from > to) throw new UsageError(`--from ${from} is after --to ${to}`);
   requireNotFuture(to, clock);
   const sessions = calendar.sessionsBetween(from, to);
