@@ -76,3 +76,18 @@ export { SAMPLE_LIMIT } from './expectations/sql.js';
 export { toPlainValue } from './expectations/values.js';
 export { suiteSchema } from './schemas/suite.schema.js';
 export { parseSuite, validateSuite } from './load-suite.js';
+export { buildRunReport, renderReportJson, historyEntryOf } from './report/build-run-report.js';
+export { renderJunitXml } from './report/render-junit.js';
+export { renderHtmlReport } from './report/render-html.js';
+export type { HtmlReportOptions } from './report/render-html.js';
+export { renderReportFiles } from './report/render-report-files.js';
+export type { ReportFiles } from './report/render-report-files.js';
+export { renderPriceChartSvg, renderHistoryChartSvg } from './report/svg-charts.js';
+export type {
+  ClosePoint,
+  RunHistoryEntry,
+  RunReport,
+  RunReportInput,
+  RunSummary,
+  RunVerdict,
+} from './report/types.js';
