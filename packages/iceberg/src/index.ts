@@ -64,6 +64,8 @@ export { planScan, readLiveEntries } from './scan/plan-scan.js';
 export type { FileScanTask, PlanScanOptions, ScanPlan } from './scan/plan-scan.js';
 export { readRows } from './scan/read-rows.js';
 export type { ReadRowsOptions, Row } from './scan/read-rows.js';
+export { buildDuckDbScanSql, toDuckDbType, toEnginePath } from './scan/duckdb-sql.js';
+export type { DuckDbScanOptions } from './scan/duckdb-sql.js';
 export { rebaseFileIO, rebasePath } from './scan/rebase-file-io.js';
 export type { LocationMapping } from './scan/rebase-file-io.js';
 export { openTableFolder, parseMetadataVersion } from './scan/open-table-folder.js';
