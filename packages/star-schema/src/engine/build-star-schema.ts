@@ -1,0 +1,431 @@
+import { mkdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { nasdaqCalendar } from '@nasdaq-pipeline/market-calendar';
+import { ModelExecutionError, StarSchemaInputError } from '../errors.js';
+import { renderModel, type ModelName } from '../models/index.js';
+import { buildCalendarDates, type DescribeDate } from '../plan/calendar-dates.js';
+import { planDimDateRange, type DateRange } from '../plan/dim-date-range.js';
+import { DEFAULT_HISTORY_DAYS, planHistoryFrom } from '../plan/history-window.js';
+import { tableDefinitions, type ModelTableName } from '../tables/index.js';
+import { literal, pathList, scanTable } from './duckdb-sql.js';
+import { countRows, rewriteTouchedPartitions, writeTableFiles } from './duckdb-writer.js';
+import { barsSelect, profilesSelect, type BarsInput, type ProfilesInput } from './staged-input.js';
+import type { StagedTable, StoredFile, TableStore, WrittenFile } from './table-store.js';
+
+/** Options of {@link buildStarSchema}. */
+export interface BuildStarSchemaOptions {
+  /** Where the tables live (an Iceberg adapter, or `createParquetFolderStore`). */
+  readonly store: TableStore;
+  /** Local scratch folder for staged input, Parquet output and DuckDB spill files. Removed content is ours only. */
+  readonly workDir: string;
+  /** The run's session date (`YYYY-MM-DD`): dim_date reaches Dec 31 of the following year. */
+  readonly asOf: string;
+  /** `incremental` (default) upserts what the staged data changes; `rebuild` recomputes every table from it. */
+  readonly mode?: 'incremental' | 'rebuild';
+  readonly bars: BarsInput;
+  readonly profiles?: ProfilesInput;
+  /** A DuckDB connection to use (its settings are left alone); by default an in-memory instance is created. */
+  readonly connection?: DuckDBConnection;
+  /** Calendar for dim_date; default the NASDAQ calendar. */
+  readonly calendar?: DescribeDate;
+  /** Symbols per batch (bounds memory). Default 500. */
+  readonly batchSymbols?: number;
+  /** Calendar days of stored history read before the first recomputed session. Default 730. */
+  readonly historyDays?: number;
+  /** DuckDB `memory_limit` for the instance this function creates. Default `'1GB'`. */
+  readonly memoryLimit?: string;
+  /** DuckDB `threads` for the instance this function creates. Default: DuckDB's. */
+  readonly threads?: number;
+}
+
+/** Per-table outcome of a build. */
+export interface TableBuildSummary {
+  readonly table: ModelTableName;
+  /** Rows computed (new or replacing stored ones). */
+  readonly rowsWritten: number;
+  /** Stored data files replaced. */
+  readonly filesRemoved: number;
+  /** Whether a staged snapshot exists for the table (false: nothing changed). */
+  readonly staged: boolean;
+}
+
+/** Result of {@link buildStarSchema}: staged, unpublished snapshots. */
+export interface BuildStarSchemaResult {
+  readonly mode: 'incremental' | 'rebuild';
+  /** Staged changes, one per table that changed. */
+  readonly staged: readonly StagedTable[];
+  readonly tables: readonly TableBuildSummary[];
+  /** Symbols whose fact rows were recomputed. */
+  readonly affectedSymbols: number;
+  /** Staged bars read. */
+  readonly stagedBars: number;
+  /** Publish every staged table (per-table atomic). */
+  publishAll(): Promise<void>;
+  /** Abandon every staged table. */
+  abandonAll(): Promise<void>;
+}
+
+const REPLACE_KEYS: Readonly<Record<ModelTableName, readonly string[]>> = {
+  dim_date: ['date_key'],
+  dim_exchange: ['exchange_code'],
+  dim_stock: ['symbol'],
+  fact_stock_daily_price: ['symbol', 'trade_date'],
+  agg_stock_weekly_metrics: ['symbol', 'iso_year', 'iso_week'],
+  agg_stock_monthly_metrics: ['symbol', 'year', 'month'],
+  // A touched date is re-aggregated over every stock, so a sector that lost its last stock disappears.
+  agg_sector_performance: ['trade_date'],
+};
+
+async function run(connection: DuckDBConnection, model: string, sql: string): Promise<void> {
+  try {
+    await connection.run(sql);
+  } catch (e) {
+    throw new ModelExecutionError(model, e instanceof Error ? e.message : String(e), { cause: e });
+  }
+}
+
+async function scalar(connection: DuckDBConnection, sql: string): Promise<unknown> {
+  const reader = await connection.runAndReadAll(sql);
+  return reader.getRows()[0]?.[0];
+}
+
+function dateString(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  return String(value).slice(0, 10);
+}
+
+const model = (name: ModelName) => renderModel(name, 'duckdb');
+
+/**
+ * Runs the star-schema models on DuckDB over the staged bars and profiles plus the stored history, writes
+ * Parquet with Iceberg field ids, and stages one copy-on-write change per changed table through `store`.
+ * Nothing is visible until `publishAll()`; call `abandonAll()` when table validation fails.
+ *
+ * Incremental: per symbol, every session from the first new or changed bar (or dim_stock version change) on is
+ * recomputed; touched weeks, months and sector dates are recomputed whole. Rebuild: every table is replaced by
+ * what the staged input alone yields (pass all accepted bars and profiles of the raw zone).
+ *
+ * @throws {StarSchemaInputError} on bad options; {@link ModelExecutionError} when a model fails.
+ */
+export async function buildStarSchema(options: BuildStarSchemaOptions): Promise<BuildStarSchemaResult> {
+  const mode = options.mode ?? 'incremental';
+  const batchSymbols = options.batchSymbols ?? 500;
+  if (!Number.isInteger(batchSymbols) || batchSymbols < 1)
+    throw new StarSchemaInputError(`batchSymbols must be a positive integer, got ${batchSymbols}`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(options.asOf))
+    throw new StarSchemaInputError(`asOf must be YYYY-MM-DD, got ${options.asOf}`);
+  const work = options.workDir;
+  await mkdir(work, { recursive: true });
+  let instance: DuckDBInstance | undefined;
+  let connection = options.connection;
+  if (!connection) {
+    const config: Record<string, string> = {
+      memory_limit: options.memoryLimit ?? '1GB',
+      temp_directory: join(work, 'duckdb-spill'),
+      preserve_insertion_order: 'false',
+    };
+    if (options.threads !== undefined) config['threads'] = String(options.threads);
+    instance = await DuckDBInstance.create(':memory:', config);
+    connection = await instance.connect();
+  }
+  try {
+    return await buildWith(connection, options, mode, batchSymbols);
+  } finally {
+    if (instance) {
+      connection.closeSync();
+      instance.closeSync();
+    }
+    await rm(join(work, 'duckdb-spill'), { recursive: true, force: true });
+  }
+}
+
+async function buildWith(
+  c: DuckDBConnection,
+  options: BuildStarSchemaOptions,
+  mode: 'incremental' | 'rebuild',
+  batchSymbols: number,
+): Promise<BuildStarSchemaResult> {
+  const { store, workDir } = options;
+  const rebuild = mode === 'rebuild';
+  const out = join(workDir, 'out');
+  await mkdir(out, { recursive: true });
+  const t = tableDefinitions;
+
+  // 1. Stage the input once as Parquet: JSON is parsed a single time, batches then filter by symbol hash.
+  const stagedPath = join(workDir, 'staged-bars.parquet');
+  await run(
+    c,
+    'staged_bars',
+    `COPY (${barsSelect(options.bars)}) TO ${literal(stagedPath)} (FORMAT parquet)`,
+  );
+  const stats = await c.runAndReadAll(
+    `SELECT count(*), count(DISTINCT symbol), min(date) FROM read_parquet(${literal(stagedPath)})`,
+  );
+  const [barCount, symbolCount, minStaged] = stats.getRows()[0] ?? [0, 0, null, null];
+  const stagedBars = Number(barCount);
+  await run(
+    c,
+    'staged_profiles',
+    `CREATE OR REPLACE TEMP TABLE staged_profiles AS ${profilesSelect(options.profiles)}
+    QUALIFY row_number() OVER (PARTITION BY symbol, as_of ORDER BY company_name) = 1`,
+  );
+
+  // 2. dim_stock (SCD2) and what its changes force the fact table to recompute.
+  const dimStockFiles = rebuild ? [] : await store.listFiles(t.dim_stock);
+  await run(
+    c,
+    'stored_dim_stock',
+    `CREATE OR REPLACE TEMP VIEW stored_dim_stock AS ${scanTable(
+      t.dim_stock,
+      dimStockFiles.map((f) => f.localPath),
+    )}`,
+  );
+  await run(c, 'dim_stock', `CREATE OR REPLACE TEMP TABLE new_dim_stock AS ${model('dim_stock')}`);
+  await run(
+    c,
+    'all_dim_stock',
+    `CREATE OR REPLACE TEMP TABLE all_dim_stock AS
+    SELECT * FROM stored_dim_stock WHERE symbol NOT IN (SELECT symbol FROM new_dim_stock)
+    UNION ALL BY NAME SELECT * FROM new_dim_stock`,
+  );
+  await run(c, 'stock_changes', `CREATE OR REPLACE TEMP TABLE stock_changes AS ${model('stock_changes')}`);
+  const minChange = dateString(
+    await scalar(
+      c,
+      `SELECT min(from_date) FROM stock_changes WHERE symbol IN (SELECT symbol FROM stored_dim_stock)`,
+    ),
+  );
+
+  // 3. Stored fact history the windows need (partition-pruned), then the fact and period aggregates per batch.
+  const firsts = [dateString(minStaged), minChange].filter((d): d is string => d !== null).sort();
+  const historyFrom = firsts[0]
+    ? planHistoryFrom(firsts[0], options.historyDays ?? DEFAULT_HISTORY_DAYS)
+    : options.asOf;
+  const factHistory = rebuild
+    ? []
+    : await store.listFiles(t.fact_stock_daily_price, { fromDate: historyFrom });
+  await run(
+    c,
+    'stored_fact',
+    `CREATE OR REPLACE TEMP VIEW stored_fact AS ${scanTable(
+      t.fact_stock_daily_price,
+      factHistory.map((f) => f.localPath),
+    )}`,
+  );
+
+  const batches = Math.max(1, Math.ceil(Number(symbolCount) / batchSymbols));
+  const written: Record<'fact' | 'weekly' | 'monthly', WrittenFile[]> = { fact: [], weekly: [], monthly: [] };
+  let affectedSymbols = 0;
+  const rows = { fact: 0, weekly: 0, monthly: 0 };
+  for (let b = 0; b < batches; b++) {
+    const inBatch = batches === 1 ? 'true' : `hash(symbol) % ${batches} = ${b}`;
+    await run(
+      c,
+      'staged_bars',
+      `CREATE OR REPLACE TEMP VIEW staged_bars AS
+      SELECT * FROM read_parquet(${literal(stagedPath)}) WHERE ${inBatch}`,
+    );
+    // Version changes of symbols without bars in this run are handled in the batch of their hash.
+    await run(
+      c,
+      'affected_symbols',
+      `CREATE OR REPLACE TEMP TABLE affected_symbols AS
+      SELECT * FROM (${model('affected_symbols')}) WHERE ${inBatch}`,
+    );
+    affectedSymbols += await countRows(c, 'SELECT * FROM affected_symbols');
+    await run(
+      c,
+      'fact_stock_daily_price',
+      `CREATE OR REPLACE TEMP TABLE new_fact AS ${model('fact_stock_daily_price')}`,
+    );
+    const n = await countRows(c, 'SELECT * FROM new_fact');
+    if (n === 0) continue;
+    rows.fact += n;
+    written.fact.push(...(await writeTableFiles(c, t.fact_stock_daily_price, 'SELECT * FROM new_fact', out)));
+    await run(
+      c,
+      'agg_stock_weekly_metrics',
+      `CREATE OR REPLACE TEMP TABLE new_weekly AS ${model('agg_stock_weekly_metrics')}`,
+    );
+    rows.weekly += await countRows(c, 'SELECT * FROM new_weekly');
+    written.weekly.push(
+      ...(await writeTableFiles(c, t.agg_stock_weekly_metrics, 'SELECT * FROM new_weekly', out)),
+    );
+    await run(
+      c,
+      'agg_stock_monthly_metrics',
+      `CREATE OR REPLACE TEMP TABLE new_monthly AS ${model('agg_stock_monthly_metrics')}`,
+    );
+    rows.monthly += await countRows(c, 'SELECT * FROM new_monthly');
+    written.monthly.push(
+      ...(await writeTableFiles(c, t.agg_stock_monthly_metrics, 'SELECT * FROM new_monthly', out)),
+    );
+    await c.run(
+      'DROP TABLE IF EXISTS new_fact; DROP TABLE IF EXISTS new_weekly; DROP TABLE IF EXISTS new_monthly',
+    );
+  }
+
+  // 4. Sector performance over every stock of the touched dates.
+  let sectorFiles: WrittenFile[] = [];
+  let sectorRows = 0;
+  if (written.fact.length > 0) {
+    await run(
+      c,
+      'new_fact',
+      `CREATE OR REPLACE TEMP VIEW new_fact AS SELECT * FROM read_parquet(${pathList(written.fact.map((f) => f.localPath))})`,
+    );
+    await run(
+      c,
+      'agg_sector_performance',
+      `CREATE OR REPLACE TEMP TABLE new_sector AS ${model('agg_sector_performance')}`,
+    );
+    sectorRows = await countRows(c, 'SELECT * FROM new_sector');
+    sectorFiles = await writeTableFiles(c, t.agg_sector_performance, 'SELECT * FROM new_sector', out);
+  }
+
+  // 5. Small dimensions: rewritten whole when their content changes.
+  const dimDateFiles = await store.listFiles(t.dim_date);
+  await run(
+    c,
+    'stored_dim_date',
+    `CREATE OR REPLACE TEMP VIEW stored_dim_date AS ${scanTable(
+      t.dim_date,
+      dimDateFiles.map((f) => f.localPath),
+    )}`,
+  );
+  const storedRange = rebuild ? null : await dateRangeOf(c, 'SELECT "date" AS d FROM stored_dim_date');
+  const dataRange = await dateRangeOf(c, `SELECT date AS d FROM read_parquet(${literal(stagedPath)})`);
+  const dateRange = planDimDateRange({ stored: storedRange, data: dataRange, asOf: options.asOf });
+  let dimDateWritten: WrittenFile[] = [];
+  if (dateRange) {
+    const days = buildCalendarDates(options.calendar ?? nasdaqCalendar, dateRange.from, dateRange.to);
+    const values = days
+      .map(
+        (d) =>
+          `(DATE '${d.date}', ${d.is_trading_day}, ${d.is_early_close}, ${d.holiday_name === null ? 'NULL' : literal(d.holiday_name)})`,
+      )
+      .join(',\n');
+    await run(
+      c,
+      'calendar_dates',
+      `CREATE OR REPLACE TEMP TABLE calendar_dates AS
+      SELECT * FROM (VALUES ${values}) AS v(date, is_trading_day, is_early_close, holiday_name)`,
+    );
+    dimDateWritten = await writeTableFiles(c, t.dim_date, model('dim_date'), out);
+  }
+  const exchangeFiles = await store.listFiles(t.dim_exchange);
+  const storedExchange = scanTable(
+    t.dim_exchange,
+    exchangeFiles.map((f) => f.localPath),
+  );
+  const newExchange = model('dim_exchange');
+  const exchangeChanged =
+    rebuild ||
+    (await countRows(c, `(${newExchange}) EXCEPT (${storedExchange})`)) +
+      (await countRows(c, `(${storedExchange}) EXCEPT (${newExchange})`)) >
+      0;
+  const exchangeWritten = exchangeChanged ? await writeTableFiles(c, t.dim_exchange, newExchange, out) : [];
+  const stockChanged = rebuild || (await countRows(c, 'SELECT * FROM stock_changes')) > 0;
+  const stockWritten = stockChanged
+    ? await writeTableFiles(c, t.dim_stock, 'SELECT * FROM new_dim_stock', out)
+    : [];
+
+  // 6. Copy-on-write and staging, one change per table.
+  const staged: StagedTable[] = [];
+  const summaries: TableBuildSummary[] = [];
+  const stage = async (
+    name: ModelTableName,
+    added: WrittenFile[],
+    count: number,
+    whole: boolean,
+    stored?: readonly StoredFile[],
+  ) => {
+    const table = t[name];
+    if (added.length === 0 && !(rebuild && (await store.listFiles(table)).length > 0)) {
+      summaries.push({ table: name, rowsWritten: 0, filesRemoved: 0, staged: false });
+      return;
+    }
+    let remove: StoredFile[];
+    let add = added;
+    if (rebuild) {
+      remove = [...(await store.listFiles(table))];
+    } else if (whole) {
+      remove = [...(stored ?? (await store.listFiles(table)))];
+    } else {
+      const candidates = stored ?? (await store.listFiles(table));
+      const cow = await rewriteTouchedPartitions(c, table, candidates, added, REPLACE_KEYS[name], out);
+      remove = cow.remove;
+      add = [...added, ...cow.survivors];
+    }
+    staged.push(await store.stage(table, { remove, add, mode: rebuild || whole ? 'rebuild' : 'upsert' }));
+    summaries.push({ table: name, rowsWritten: count, filesRemoved: remove.length, staged: true });
+  };
+  await stage(
+    'dim_date',
+    dimDateWritten,
+    dateRange ? await countRows(c, 'SELECT * FROM calendar_dates') : 0,
+    true,
+    dimDateFiles,
+  );
+  await stage(
+    'dim_exchange',
+    exchangeWritten,
+    exchangeWritten.length > 0 ? await countRows(c, newExchange) : 0,
+    true,
+    exchangeFiles,
+  );
+  await stage(
+    'dim_stock',
+    stockWritten,
+    stockChanged ? await countRows(c, 'SELECT * FROM new_dim_stock') : 0,
+    false,
+    dimStockFiles,
+  );
+  await stage('fact_stock_daily_price', written.fact, rows.fact, false, rebuild ? undefined : factHistory);
+  const weekFrom = historyFrom;
+  await stage(
+    'agg_stock_weekly_metrics',
+    written.weekly,
+    rows.weekly,
+    false,
+    rebuild ? undefined : await store.listFiles(t.agg_stock_weekly_metrics, { fromDate: weekFrom }),
+  );
+  await stage(
+    'agg_stock_monthly_metrics',
+    written.monthly,
+    rows.monthly,
+    false,
+    rebuild ? undefined : await store.listFiles(t.agg_stock_monthly_metrics, { fromDate: weekFrom }),
+  );
+  await stage(
+    'agg_sector_performance',
+    sectorFiles,
+    sectorRows,
+    false,
+    rebuild ? undefined : await store.listFiles(t.agg_sector_performance, { fromDate: weekFrom }),
+  );
+
+  return {
+    mode,
+    staged,
+    tables: summaries,
+    affectedSymbols,
+    stagedBars,
+    publishAll: async () => {
+      for (const s of staged) await s.publish();
+    },
+    abandonAll: async () => {
+      for (const s of staged) await s.abandon();
+    },
+  };
+}
+
+async function dateRangeOf(c: DuckDBConnection, relation: string): Promise<DateRange | null> {
+  const reader = await c.runAndReadAll(
+    `SELECT CAST(min(d) AS VARCHAR), CAST(max(d) AS VARCHAR) FROM (${relation})`,
+  );
+  const [from, to] = reader.getRows()[0] ?? [null, null];
+  if (from === null || to === null || from === undefined || to === undefined) return null;
+  return { from: String(from), to: String(to) };
+}

@@ -1,0 +1,85 @@
+import { randomUUID } from 'node:crypto';
+import { mkdir, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { TableDefinition } from '../tables/table-definition.js';
+import { castColumns, fieldIdsOption, ident, literal, partitionExpression, pathList } from './duckdb-sql.js';
+import type { StoredFile, WrittenFile } from './table-store.js';
+
+/** Number of rows of a relation. */
+export async function countRows(connection: DuckDBConnection, relation: string): Promise<number> {
+  const reader = await connection.runAndReadAll(`SELECT count(*) AS n FROM (${relation})`);
+  return Number(reader.getRows()[0]?.[0] ?? 0);
+}
+
+/**
+ * Writes `relation` as Parquet files of `table` (columns cast and ordered as the schema, Iceberg field ids, one
+ * folder per partition value, rows sorted by the table's sort columns) under `dir`. Returns one entry per file.
+ */
+export async function writeTableFiles(
+  connection: DuckDBConnection,
+  table: TableDefinition,
+  relation: string,
+  dir: string,
+): Promise<WrittenFile[]> {
+  const out = join(dir, `${table.name}-${randomUUID()}`);
+  const order = table.sortColumns.map(ident).join(', ');
+  const part = partitionExpression(table);
+  const p = table.partition;
+  if (!part || !p) {
+    if ((await countRows(connection, relation)) === 0) return [];
+    await mkdir(out, { recursive: true });
+    const file = join(out, 'part-0.parquet');
+    await connection.run(
+      `COPY (SELECT ${castColumns(table)} FROM (${relation}) ORDER BY ${order}) TO ${literal(file)}
+       (FORMAT parquet, FIELD_IDS ${fieldIdsOption(table)})`,
+    );
+    return [{ localPath: file, partition: {} }];
+  }
+  await mkdir(out, { recursive: true });
+  await connection.run(
+    `COPY (SELECT ${castColumns(table)}, ${part} AS __partition FROM (${relation}) ORDER BY ${order})
+     TO ${literal(out)} (FORMAT parquet, PARTITION_BY (__partition), FIELD_IDS ${fieldIdsOption(table)},
+     FILENAME_PATTERN 'part-{uuid}', OVERWRITE_OR_IGNORE)`,
+  );
+  const files: WrittenFile[] = [];
+  for (const entry of await readdir(out, { withFileTypes: true })) {
+    if (!entry.isDirectory() || !entry.name.startsWith('__partition=')) continue;
+    const value = Number(entry.name.slice('__partition='.length));
+    for (const f of await readdir(join(out, entry.name))) {
+      if (f.endsWith('.parquet'))
+        files.push({ localPath: join(out, entry.name, f), partition: { [p.name]: value } });
+    }
+  }
+  return files;
+}
+
+/** Stable string key of a partition tuple. */
+export function partitionKey(partition: Readonly<Record<string, number>>): string {
+  return JSON.stringify(Object.entries(partition).sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+/**
+ * Copy-on-write survivors: the rows of the stored files in the partitions `added` touches whose `replaceKey`
+ * does not occur in `added`, written as new files. Returns the stored files to remove and the survivor files.
+ */
+export async function rewriteTouchedPartitions(
+  connection: DuckDBConnection,
+  table: TableDefinition,
+  stored: readonly StoredFile[],
+  added: readonly WrittenFile[],
+  replaceKey: readonly string[],
+  dir: string,
+): Promise<{ remove: StoredFile[]; survivors: WrittenFile[] }> {
+  if (added.length === 0) return { remove: [], survivors: [] };
+  const touched = new Set(added.map((f) => partitionKey(f.partition)));
+  const remove = stored.filter((f) => touched.has(partitionKey(f.partition)));
+  if (remove.length === 0) return { remove, survivors: [] };
+  const cols = table.columns.map((c) => ident(c.name)).join(', ');
+  const match = replaceKey.map((k) => `n.${ident(k)} = o.${ident(k)}`).join(' AND ');
+  const newKeys = `SELECT DISTINCT ${replaceKey.map(ident).join(', ')} FROM read_parquet(${pathList(added.map((f) => f.localPath))})`;
+  const relation = `SELECT ${cols} FROM read_parquet(${pathList(remove.map((f) => f.localPath))}) o
+    WHERE NOT EXISTS (SELECT 1 FROM (${newKeys}) n WHERE ${match})`;
+  const survivors = await writeTableFiles(connection, table, relation, dir);
+  return { remove, survivors };
+}

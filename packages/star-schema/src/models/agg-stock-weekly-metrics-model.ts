@@ -1,0 +1,37 @@
+import type { Dialect } from './dialect.js';
+import { periodAggregates, touchedFactRows } from './period-metrics.js';
+
+/**
+ * `agg_stock_weekly_metrics` for every (symbol, ISO week) that has a row in `new_fact` (the fact rows this run
+ * wrote), recomputed whole from `new_fact` plus the stored rows of those weeks. ISO year and week come from the
+ * trade date (2024-12-30 is 2025-W01); week_start is the Monday even when it is a holiday.
+ */
+export function aggStockWeeklyMetricsModel(d: Dialect): string {
+  const weekOf = (a: string) => `CAST(date_trunc('WEEK', ${a}.trade_date) AS DATE)`;
+  const touched = (a: string) =>
+    `EXISTS (SELECT 1 FROM touched t WHERE t.symbol = ${a}.symbol AND t.week_start = ${weekOf(a)})`;
+  const columns =
+    '@.symbol, @.trade_date, @.open_price, @.high_price, @.low_price, @.close_price, @.volume, @.daily_volatility, @.previous_close';
+  return `WITH touched AS (
+  SELECT DISTINCT n.symbol, ${weekOf('n')} AS week_start FROM new_fact n
+),
+r AS (
+  ${touchedFactRows(touched, columns)}
+),
+g AS (
+  SELECT r.symbol,
+    ${d.isoYear('r.trade_date')} AS iso_year,
+    ${d.isoWeek('r.trade_date')} AS iso_week,
+    CAST(date_trunc('WEEK', min(r.trade_date)) AS DATE) AS week_start,
+    max(r.trade_date) AS week_end,
+    ${periodAggregates()}
+  FROM r
+  GROUP BY r.symbol, ${d.isoYear('r.trade_date')}, ${d.isoWeek('r.trade_date')}
+)
+SELECT symbol, iso_year, iso_week, week_start, week_end, CAST(trading_days AS INT) AS trading_days,
+  period_open AS week_open, period_close AS week_close, period_high AS week_high, period_low AS week_low,
+  CAST(total_volume AS BIGINT) AS total_volume, avg_close, close_stddev, avg_daily_volatility,
+  100 * (period_close - period_open) / period_open AS weekly_return_pct,
+  100 * (period_close - previous_period_close) / previous_period_close AS weekly_change_pct
+FROM g`;
+}
