@@ -1,5 +1,5 @@
 import { type MarketCalendar, nasdaqCalendar } from '@nasdaq-pipeline/market-calendar';
-import { drawNormal, createPrng, mixSeeds } from './prng.js';
+import { mixSeeds } from './prng.js';
 import { getSessionIndex, type SessionIndex } from './session-index.js';
 import { buildSymbolModel, splitFactorAfter, type SymbolModel } from './symbol-model.js';
 
@@ -35,12 +35,20 @@ function round(value: number, scale: number): number {
   return Math.round(value * scale) / scale;
 }
 
-// A cheap bounded normal (Irwin–Hall of three uniforms, scaled to unit variance) for bar details.
-function detailNormal(seed: number, k: number): number {
-  const a = mixSeeds(seed, k * 3) / TWO_32;
-  const b = mixSeeds(seed, k * 3 + 1) / TWO_32;
-  const c = mixSeeds(seed, k * 3 + 2) / TWO_32;
-  return (a + b + c - 1.5) * 2;
+// A cheap bounded normal (Irwin–Hall of three uniforms, scaled to unit variance) for bar details,
+// from a xorshift32 stream seeded per session so a bar never depends on which bars were asked for.
+function detailNormals(daySeed: number, out: Float64Array): void {
+  let x = daySeed | 0 || 0x9e3779b9;
+  for (let k = 0; k < out.length; k++) {
+    let sum = 0;
+    for (let j = 0; j < 3; j++) {
+      x ^= x << 13;
+      x ^= x >>> 17;
+      x ^= x << 5;
+      sum += (x >>> 0) / TWO_32;
+    }
+    out[k] = (sum - 1.5) * 2;
+  }
 }
 
 /**
@@ -60,25 +68,42 @@ export function generateModelBars(
   const iTo = index.floor(to);
   if (iTo < iFrom) return [];
   const factor = splitFactorAfter(model, asOf);
-  const uniform = createPrng(model.seed);
+  // mulberry32 inlined, Box–Muller pairs: the walk from 2000 is the hot loop of big benchmarks.
+  let state = model.seed | 0;
+  let spare = Number.NaN;
+  const details = new Float64Array(4);
   const logFloor = Math.log(model.floorPrice);
   let logPrice = Math.log(model.startPrice);
   const out: SimBar[] = new Array<SimBar>(iTo - iFrom + 1);
   for (let i = 0; i <= iTo; i++) {
-    const z = drawNormal(uniform);
+    let z: number;
+    if (Number.isNaN(spare)) {
+      state = (state + 0x6d2b79f5) | 0;
+      let t = Math.imul(state ^ (state >>> 15), state | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      const u1 = (((t ^ (t >>> 14)) >>> 0) + 1) / (TWO_32 + 1);
+      state = (state + 0x6d2b79f5) | 0;
+      t = Math.imul(state ^ (state >>> 15), state | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      const u2 = ((t ^ (t >>> 14)) >>> 0) / TWO_32;
+      const r = Math.sqrt(-2 * Math.log(u1));
+      z = r * Math.cos(2 * Math.PI * u2);
+      spare = r * Math.sin(2 * Math.PI * u2);
+    } else {
+      z = spare;
+      spare = Number.NaN;
+    }
     const previous = logPrice;
     logPrice += model.drift + model.volatility * z;
     if (logPrice < logFloor) logPrice = 2 * logFloor - logPrice;
     if (i < iFrom) continue;
-    const daySeed = mixSeeds(model.seed, i);
+    detailNormals(mixSeeds(model.seed, i), details);
     const prevClose = Math.exp(previous) * factor;
     const close = Math.exp(logPrice) * factor;
-    const open = prevClose * Math.exp(0.3 * model.volatility * detailNormal(daySeed, 0));
-    const high =
-      Math.max(open, close) * Math.exp(Math.abs(detailNormal(daySeed, 1)) * model.volatility * 0.6);
-    const low =
-      Math.min(open, close) * Math.exp(-Math.abs(detailNormal(daySeed, 2)) * model.volatility * 0.6);
-    const shares = (model.baseVolume * Math.exp(0.3 * detailNormal(daySeed, 3)) * (1 + Math.abs(z))) / factor;
+    const open = prevClose * Math.exp(0.3 * model.volatility * (details[0] as number));
+    const high = Math.max(open, close) * Math.exp(Math.abs(details[1] as number) * model.volatility * 0.6);
+    const low = Math.min(open, close) * Math.exp(-Math.abs(details[2] as number) * model.volatility * 0.6);
+    const shares = (model.baseVolume * Math.exp(0.3 * (details[3] as number)) * (1 + Math.abs(z))) / factor;
     // One precision per row keeps rounding monotonic, so the invariants survive it.
     const scale = low < 1 ? 10_000 : 100;
     const o = round(open, scale);
