@@ -95,6 +95,8 @@ describe.skipIf(!haveFixtures())('reading tables other engines wrote (../shared/
     expect(nulls.files).toEqual([expect.stringContaining('date=null')]);
     const range = await planScan(t.metadata, t.io, { filter: gtEq('event_date', '2022-01-02') });
     expect(range.files).toEqual([expect.stringContaining('date=2022-01-02')]);
+    const none = await planScan(t.metadata, t.io, { filter: eq('event_date', '2030-01-01') });
+    expect(none.files).toEqual([]);
     const some = await planScan(t.metadata, t.io, { filter: isIn('id', [1, 3]) });
     expect(some.files).toHaveLength(2);
   });

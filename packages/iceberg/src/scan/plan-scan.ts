@@ -14,6 +14,7 @@ import type {
   TableMetadata,
 } from '../metadata/types.js';
 import type { ScanFilter } from './filter.js';
+import { mightMatchManifest } from './prune-manifest.js';
 import { isUnpartitioned, mightMatchPartition, partitionKey, validateFilter } from './prune-partition.js';
 import { selectSchema, selectSnapshot, type SnapshotSelector } from './select-snapshot.js';
 
@@ -69,8 +70,11 @@ export async function planScan(
   const base = { metadata, schema, ...(filter ? { filter } : {}), ...(snapshot ? { snapshot } : {}) };
   if (!snapshot) return { ...base, tasks: [], files: [], deletes: [] };
 
-  const entries = await readLiveEntries(io, snapshot);
   const specs = new Map(metadata.partitionSpecs.map((s) => [s.specId, s]));
+  const entries = await readLiveEntries(io, snapshot, (m) =>
+    // Delete manifests are always read: applicability is decided per data file below.
+    !filter || m.content !== 0 ? true : mightMatchManifest(filter, m, specs.get(m.partitionSpecId), schema),
+  );
   const dataEntries = entries.filter((e) => e.dataFile.content === 0);
   const deleteEntries = entries.filter((e) => e.dataFile.content !== 0);
   const kept = filter
@@ -91,9 +95,16 @@ export async function planScan(
   return { ...base, tasks, files: tasks.map((t) => t.file.filePath), deletes: [...used.values()] };
 }
 
-/** Live (ADDED/EXISTING) entries of every manifest of `snapshot`, inheritance resolved. */
-export async function readLiveEntries(io: FileIO, snapshot: Snapshot): Promise<ResolvedManifestEntry[]> {
-  const list: ManifestFile[] = await readManifestList(io, snapshot.manifestList);
+/**
+ * Live (ADDED/EXISTING) entries of every manifest of `snapshot` (or of those `keep` accepts), inheritance
+ * resolved.
+ */
+export async function readLiveEntries(
+  io: FileIO,
+  snapshot: Snapshot,
+  keep: (manifest: ManifestFile) => boolean = () => true,
+): Promise<ResolvedManifestEntry[]> {
+  const list: ManifestFile[] = (await readManifestList(io, snapshot.manifestList)).filter(keep);
   const perManifest = await Promise.all(list.map((m) => readManifest(io, m.manifestPath, m)));
   // DELETED entries are informational, not tombstones (iceberg.md §7).
   return perManifest.flat().filter((e) => e.status !== 2);
