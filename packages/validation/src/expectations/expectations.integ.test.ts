@@ -1,18 +1,22 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createDuckDbHarness, type DuckDbHarness } from '../test-support/duckdb-runner.js';
 import { createFixtureWarehouse, fixtureParams } from '../test-support/warehouse-fixture.js';
 import { builtInSuites } from './built-in-suites.js';
+import { expectationId } from './compile-expectation.js';
 import type { Expectation } from './kinds/index.js';
 import { runSuites } from './run-suites.js';
 import type { SuiteRunParams } from './types.js';
 
 let db: DuckDbHarness;
 
-beforeEach(async () => {
+// One warehouse for the file; every test mutates it inside a transaction that is rolled back.
+beforeAll(async () => {
   db = await createDuckDbHarness();
   await createFixtureWarehouse(db);
 });
-afterEach(() => db.close());
+afterAll(() => db.close());
+beforeEach(() => db.exec('BEGIN TRANSACTION'));
+afterEach(() => db.exec('ROLLBACK'));
 
 async function runBuiltIn(params: SuiteRunParams = fixtureParams()) {
   return runSuites(builtInSuites(), { runSql: db.runSql, params });
@@ -144,17 +148,27 @@ const failing: {
 ];
 
 describe('failing fixtures', () => {
-  it.each(failing)('$name fails $id and the rest still run', async ({ mutate, id, unexpected, params }) => {
+  it.each(failing)('$name fails $id', async ({ mutate, id, unexpected, params }) => {
     await db.exec(mutate);
-    const out = await runBuiltIn(fixtureParams(params));
-    const r = out.results.find((x) => x.expectationId === id);
-    expect(r, `no result ${id}`).toBeDefined();
-    expect(r?.error).toBeNull();
-    expect(r?.status).toBe('failed');
-    expect(r?.unexpectedCount).toBe(unexpected);
-    if (!id.endsWith('.row_count')) expect(r?.sampleRows.length).toBeGreaterThan(0);
-    expect(out.publishable).toBe(false);
+    const e = builtInSuites()
+      .flatMap((s) => s.expectations)
+      .find((x) => expectationId(x) === id);
+    expect(e, `no built-in expectation ${id}`).toBeDefined();
+    const r = await runOne(e as Expectation, fixtureParams(params));
+    expect(r.error).toBeNull();
+    expect(r.status).toBe('failed');
+    expect(r.unexpectedCount).toBe(unexpected);
+    if (!id.endsWith('.row_count')) expect(r.sampleRows.length).toBeGreaterThan(0);
+  });
+
+  it('runs every expectation even when earlier ones fail, and blocks publishing', async () => {
+    for (const f of failing.slice(0, 4)) await db.exec(f.mutate);
+    const out = await runBuiltIn();
     expect(out.results.length).toBe(builtInSuites().reduce((a, s) => a + s.expectations.length, 0));
+    expect(out.blocking.map((r) => r.expectationId)).toEqual(
+      expect.arrayContaining(failing.slice(0, 4).map((f) => f.id)),
+    );
+    expect(out.publishable).toBe(false);
   });
 
   it('samples at most 20 offending rows and reports the observed latest date', async () => {
