@@ -30,3 +30,19 @@ export type {
 export { convertAthenaValue } from './athena/convert-athena-value.js';
 export { computePollDelay, sleepWithSignal } from './util/poll.js';
 export type { PollOptions, Sleep } from './util/poll.js';
+export { GlueJobRunner } from './glue/glue-job-runner.js';
+export type {
+  GlueJobDefinitionAction,
+  GlueJobRunnerOptions,
+  GlueRunOptions,
+  GlueRunOutcome,
+} from './glue/glue-job-runner.js';
+export { buildIcebergSparkConf, GLUE_USD_PER_DPU_HOUR, planGlueJob } from './glue/plan-glue-job.js';
+export type {
+  GlueJobInput,
+  GlueJobPlan,
+  GlueJobSpec,
+  GlueSparkModel,
+  GlueWorkerType,
+} from './glue/plan-glue-job.js';
+export { loadGlueRunnerScript } from './glue/load-glue-runner-script.js';

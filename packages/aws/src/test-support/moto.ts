@@ -145,7 +145,8 @@ export async function startMotoServer(command: MotoCommand, timeoutMs = 30_000):
         new Promise<void>((resolve) => {
           if (child.exitCode !== null || child.signalCode !== null) return resolve();
           child.once('exit', () => resolve());
-          child.kill('SIGTERM');
+          // SIGKILL: a throwaway in-memory server; a graceful werkzeug shutdown only costs seconds.
+          child.kill('SIGKILL');
         }),
     };
   }
