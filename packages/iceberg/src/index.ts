@@ -47,6 +47,71 @@ export {
 } from './errors.js';
 export type { IcebergErrorOptions } from './errors.js';
 
+// write side
+export { parseTableMetadata, serializeTableMetadata } from './metadata/table-metadata-json.js';
+export {
+  parseIcebergType,
+  parseSchema,
+  serializeIcebergType,
+  serializeSchema,
+} from './metadata/type-json.js';
+export { parseLosslessJson, stringifyLosslessJson } from './metadata/json.js';
+export { newTableMetadata } from './metadata/new-table-metadata.js';
+export type { NewTableMetadataOptions } from './metadata/new-table-metadata.js';
+export {
+  getCurrentSchema,
+  getCurrentSnapshot,
+  getFieldById,
+  getFieldByName,
+  getPartitionSpec,
+  getSnapshot,
+  getSnapshotAsOf,
+} from './metadata/lookup.js';
+export {
+  applyTransform,
+  formatPartitionValue,
+  getDefaultPartitionName,
+  getTransformResultType,
+} from './metadata/transforms.js';
+export type { IcebergValue } from './metadata/transforms.js';
+export { buildPartitionSpec } from './metadata/build-partition-spec.js';
+export type { PartitionFieldInput } from './metadata/build-partition-spec.js';
+export { deserializeSingleValue, serializeSingleValue } from './metadata/single-value.js';
+export { LocalFileIO, toFileUri, toLocalPath } from './io/local-file-io.js';
+export { FilesystemCatalog } from './catalog/filesystem-catalog.js';
+export type { FilesystemCatalogOptions } from './catalog/filesystem-catalog.js';
+export { writeAvroContainer } from './avro/write-container.js';
+export type { AvroContainerOptions } from './avro/write-container.js';
+export type { AvroSchemaJson } from './avro/write-encoder.js';
+export { getManifestEntryAvroSchema, MANIFEST_FILE_AVRO_SCHEMA } from './avro/schemas.js';
+export { writeManifest, writeManifestList } from './manifest/write-manifest.js';
+export type { WriteManifestListOptions, WriteManifestOptions } from './manifest/write-manifest.js';
+export { toArrowSchema, toArrowType, PARQUET_FIELD_ID_KEY } from './parquet/arrow-schema.js';
+export { conformArrowTable } from './parquet/conform-arrow.js';
+export { writeParquetBytes } from './parquet/write-parquet.js';
+export type { WriteParquetOptions } from './parquet/write-parquet.js';
+export { dataFileFromParquet, readParquetFooter } from './parquet/data-file-from-parquet.js';
+export type { DataFileFromParquetOptions, ParquetSource } from './parquet/data-file-from-parquet.js';
+export { getDataLocation, writeDataFiles } from './parquet/write-data-files.js';
+export type { WriteDataFilesOptions } from './parquet/write-data-files.js';
+export type { RemovedFile, TableChange } from './ops/table-change.js';
+export { generateSnapshotId } from './ops/commit-options.js';
+export type { CommitOptions } from './ops/commit-options.js';
+export { commitChange, stageChange } from './ops/commit-change.js';
+export type { StagedCommit } from './ops/commit-change.js';
+export { getMetadataLocation, produceSnapshot } from './ops/produce-snapshot.js';
+export type { CommitState, ProducedSnapshot } from './ops/produce-snapshot.js';
+export { buildSnapshotSummary } from './ops/snapshot-summary.js';
+export { prepareAppend, prepareAppendFiles } from './ops/append.js';
+export type { DataWriteOptions } from './ops/append.js';
+export { prepareDeleteWhere, prepareOverwrite } from './ops/delete-where.js';
+export { prepareUpsert } from './ops/upsert.js';
+export { prepareCompaction, prepareReplaceFiles } from './ops/replace.js';
+export { matchesFilter } from './ops/evaluate-filter.js';
+export { collectFilesAddedSince } from './ops/files-added-since.js';
+export { Table } from './table.js';
+export type { PrepareChange, TableOptions } from './table.js';
+
 // read side
 export { readAvroContainer } from './avro/read-container.js';
 export type { AvroContainer } from './avro/read-container.js';

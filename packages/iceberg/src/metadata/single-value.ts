@@ -89,3 +89,44 @@ export function compareValues(a: IcebergValue, b: IcebergValue): number {
   for (let i = 0; i < n; i += 1) if (x[i] !== y[i]) return x[i]! - y[i]!;
   return x.length - y.length;
 }
+
+/**
+ * Decode a single-value binary (spec Appendix D) back to the internal representation; `undefined` for types
+ * without a decoder here (decimal, nested).
+ */
+export function deserializeSingleValue(type: IcebergType, bytes: Uint8Array): IcebergValue | undefined {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  switch (type) {
+    case 'boolean':
+      return bytes[0] !== 0;
+    case 'int':
+    case 'date':
+      return bytes.length >= 4 ? view.getInt32(0, true) : undefined;
+    case 'long':
+    case 'time':
+    case 'timestamp':
+    case 'timestamptz':
+    case 'timestamp_ns':
+    case 'timestamptz_ns':
+      return bytes.length >= 8
+        ? view.getBigInt64(0, true)
+        : bytes.length >= 4
+          ? BigInt(view.getInt32(0, true))
+          : undefined;
+    case 'float':
+      return bytes.length >= 4 ? view.getFloat32(0, true) : undefined;
+    case 'double':
+      return bytes.length >= 8
+        ? view.getFloat64(0, true)
+        : bytes.length >= 4
+          ? view.getFloat32(0, true)
+          : undefined;
+    case 'string':
+      return new TextDecoder().decode(bytes);
+    case 'uuid':
+    case 'binary':
+      return bytes;
+    default:
+      return typeof type === 'string' && type.startsWith('fixed') ? bytes : undefined;
+  }
+}
