@@ -270,6 +270,7 @@ async function buildWith(
   let sectorFiles: WrittenFile[] = [];
   let sectorRows = 0;
   if (written.fact.length > 0) {
+    await c.run('DROP TABLE IF EXISTS new_fact');
     await run(
       c,
       'new_fact',

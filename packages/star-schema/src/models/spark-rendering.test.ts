@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { modelNames, renderModel } from './index.js';
+
+// Functions of Spark SQL 3.x (Glue 4/5) the models may call, checked against the Spark 3.0 built-in function
+// reference (https://spark.apache.org/docs/3.0.0/api/sql/). Anything else fails this test.
+const SPARK_FUNCTIONS = new Set([
+  'avg',
+  'coalesce',
+  'concat',
+  'conv',
+  'count',
+  'date_format',
+  'date_sub',
+  'date_trunc',
+  'day',
+  'extract',
+  'lag',
+  'lead',
+  'least',
+  'ln',
+  'make_date',
+  'max',
+  'max_by',
+  'md5',
+  'min',
+  'min_by',
+  'month',
+  'nullif',
+  'quarter',
+  'row_number',
+  'stddev_samp',
+  'substr',
+  'sum',
+  'weekday',
+  'weekofyear',
+  'year',
+]);
+
+// Words followed by "(" that are syntax, not function calls.
+const SYNTAX = new Set([
+  'as',
+  'in',
+  'exists',
+  'over',
+  'values',
+  'from',
+  'join',
+  'and',
+  'or',
+  'not',
+  'where',
+  'select',
+  'on',
+  'cast',
+  'with',
+  'when',
+  'then',
+  'else',
+]);
+
+function functionCalls(sql: string): string[] {
+  const calls: string[] = [];
+  for (const m of sql.matchAll(/(\bAS\s+)?\b([A-Za-z_][A-Za-z0-9_]*)\s*\(/gi)) {
+    if (m[1]) continue; // `AS v(a, b)`: column aliases of an inline table
+    const name = m[2]!.toLowerCase();
+    if (!SYNTAX.has(name)) calls.push(name);
+  }
+  return calls;
+}
+
+describe('Spark SQL rendering', () => {
+  for (const name of modelNames) {
+    it(`${name} uses only Spark SQL 3.x functions and syntax`, () => {
+      const sql = renderModel(name, 'spark');
+      const unknown = functionCalls(sql).filter((f) => !SPARK_FUNCTIONS.has(f));
+      expect(unknown).toEqual([]);
+      // DuckDB-only syntax.
+      expect(sql).not.toMatch(/\bQUALIFY\b|::|\bIS (NOT )?DISTINCT FROM\b|\bBY NAME\b|"|\bINTERVAL '\d/i);
+      expect(sql).not.toMatch(
+        /\b(isoyear|isodow|arg_min|arg_max|strftime|monthname|dayname|list|struct_pack)\s*\(/i,
+      );
+      expect(sql.trim().endsWith(';')).toBe(false);
+    });
+  }
+
+  it('renders the dialect differences and keeps the shared text identical', () => {
+    const spark = renderModel('dim_date', 'spark');
+    const duck = renderModel('dim_date', 'duckdb');
+    expect(spark).toContain('extract(YEAROFWEEK FROM c.date) AS iso_year');
+    expect(duck).toContain('isoyear(c.date) AS iso_year');
+    expect(spark).toContain("date_format(c.date, 'MMMM') AS month_name");
+    expect(renderModel('stock_changes', 'spark')).toContain('(NOT (n.sector <=> s.sector))');
+    expect(renderModel('dim_stock', 'spark')).toContain('CAST(conv(substr(md5(');
+    // One source of truth: the fact model differs only in the dialect's spellings.
+    const fact = renderModel('fact_stock_daily_price', 'spark');
+    expect(fact).toContain('RANGE BETWEEN INTERVAL 364 DAYS PRECEDING AND CURRENT ROW');
+    expect(fact).toContain("coalesce(s.valid_to, DATE '9999-12-31')");
+    expect(fact.replaceAll('CAST(b.ingested_at AS TIMESTAMP)', 'X')).toBe(
+      renderModel('fact_stock_daily_price', 'duckdb').replaceAll('CAST(b.ingested_at AS TIMESTAMPTZ)', 'X'),
+    );
+  });
+
+  it('orders every window of the fact model by the same TIMESTAMP expression (one sort)', () => {
+    const fact = renderModel('fact_stock_daily_price', 'duckdb');
+    const orders = [...fact.matchAll(/OVER \(PARTITION BY symbol ORDER BY (\w+)/g)].map((m) => m[1]);
+    expect(orders.length).toBe(7);
+    expect(new Set(orders)).toEqual(new Set(['ts']));
+    expect(fact).toContain('CAST(trade_date AS TIMESTAMP) AS ts');
+    expect(fact).not.toMatch(/valid_to IS NULL OR/);
+  });
+
+  it('rejects an unknown model', () => {
+    expect(() => renderModel('nope' as never, 'spark')).toThrow(/unknown model nope/);
+  });
+});
