@@ -51,31 +51,25 @@ function detailNormals(daySeed: number, out: Float64Array): void {
   }
 }
 
-/**
- * Bars of a model for sessions in `[from, to]`. The close follows a seeded geometric random walk from
- * the first session of 2000 (so a bar never depends on the requested window); open, high, low and
- * volume come from a per-session stream. Invariants: low ≤ min(open, close) ≤ max(open, close) ≤ high,
- * prices > 0, integer volumes.
- */
-export function generateModelBars(
-  model: SymbolModel,
-  index: SessionIndex,
-  from: string,
-  to: string,
-  asOf: string,
-): SimBar[] {
-  const iFrom = index.lowerBound(from);
-  const iTo = index.floor(to);
-  if (iTo < iFrom) return [];
-  const factor = splitFactorAfter(model, asOf);
-  // mulberry32 inlined, Box–Muller pairs: the walk from 2000 is the hot loop of big benchmarks.
-  let state = model.seed | 0;
+// The walk is built in blocks of 256 sessions: each block's total is one counter-based normal draw
+// and the steps inside are a Brownian bridge to it. A bar therefore needs only the block sums before
+// it (≈ 100 hashes for 25 years) plus its own block, not every session since 2000, so one session of
+// one symbol costs microseconds and a window never changes the values.
+const BLOCK = 256;
+const BLOCK_SALT = 0x5bd1e995;
+
+function blockTotal(seed: number, block: number): number {
+  const u1 = (mixSeeds(seed ^ BLOCK_SALT, block * 2) + 1) / (TWO_32 + 1);
+  const u2 = mixSeeds(seed ^ BLOCK_SALT, block * 2 + 1) / TWO_32;
+  return Math.sqrt(BLOCK) * Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+}
+
+/** Fills `walk[k]` (k = 0..BLOCK) with the bridged walk of `block` relative to its start. */
+function fillBlock(seed: number, block: number, walk: Float64Array): void {
+  let state = mixSeeds(seed, block) | 0;
   let spare = Number.NaN;
-  const details = new Float64Array(4);
-  const logFloor = Math.log(model.floorPrice);
-  let logPrice = Math.log(model.startPrice);
-  const out: SimBar[] = new Array<SimBar>(iTo - iFrom + 1);
-  for (let i = 0; i <= iTo; i++) {
+  walk[0] = 0;
+  for (let k = 1; k <= BLOCK; k++) {
     let z: number;
     if (Number.isNaN(spare)) {
       state = (state + 0x6d2b79f5) | 0;
@@ -93,35 +87,77 @@ export function generateModelBars(
       z = spare;
       spare = Number.NaN;
     }
-    const previous = logPrice;
-    logPrice += model.drift + model.volatility * z;
-    if (logPrice < logFloor) logPrice = 2 * logFloor - logPrice;
-    if (i < iFrom) continue;
-    detailNormals(mixSeeds(model.seed, i), details);
-    const prevClose = Math.exp(previous) * factor;
-    const close = Math.exp(logPrice) * factor;
-    const open = prevClose * Math.exp(0.3 * model.volatility * (details[0] as number));
-    const high = Math.max(open, close) * Math.exp(Math.abs(details[1] as number) * model.volatility * 0.6);
-    const low = Math.min(open, close) * Math.exp(-Math.abs(details[2] as number) * model.volatility * 0.6);
-    const shares = (model.baseVolume * Math.exp(0.3 * (details[3] as number)) * (1 + Math.abs(z))) / factor;
-    // One precision per row keeps rounding monotonic, so the invariants survive it.
-    const scale = low < 1 ? 10_000 : 100;
-    const o = round(open, scale);
-    const c = round(close, scale);
-    const h = Math.max(round(high, scale), o, c);
-    const l = Math.max(Math.min(round(low, scale), o, c), 1 / scale);
-    out[i - iFrom] = {
-      symbol: model.symbol,
-      date: index.sessions[i] as string,
-      open: o,
-      high: h,
-      low: l,
-      close: c,
-      volume: Math.max(1, Math.round(shares)),
-      change: round(c - o, 10_000),
-      changePercent: round(((c - o) / o) * 100, 100_000),
-      vwap: round((h + l + c) / 3, 10_000),
-    };
+    walk[k] = (walk[k - 1] as number) + z;
+  }
+  const gap = blockTotal(seed, block) - (walk[BLOCK] as number);
+  for (let k = 1; k <= BLOCK; k++) walk[k] = (walk[k] as number) + (k / BLOCK) * gap;
+}
+
+/**
+ * Bars of a model for sessions in `[from, to]`. The close is a seeded geometric random walk from the
+ * first session of 2000, kept above the model's floor; open, high, low and volume come from a
+ * per-session stream. Invariants: low ≤ min(open, close) ≤ max(open, close) ≤ high, prices > 0,
+ * integer volumes.
+ */
+export function generateModelBars(
+  model: SymbolModel,
+  index: SessionIndex,
+  from: string,
+  to: string,
+  asOf: string,
+): SimBar[] {
+  const iFrom = index.lowerBound(from);
+  const iTo = index.floor(to);
+  if (iTo < iFrom) return [];
+  const factor = splitFactorAfter(model, asOf);
+  const price = (j: number, w: number): number =>
+    (model.floorPrice + model.startPrice * Math.exp(model.drift * (j + 1) + model.volatility * w)) * factor;
+  const out: SimBar[] = new Array<SimBar>(iTo - iFrom + 1);
+  const walk = new Float64Array(BLOCK + 1);
+  const details = new Float64Array(4);
+  const firstBlock = Math.floor(Math.max(0, iFrom - 1) / BLOCK);
+  let base = 0;
+  for (let b = 0; b < firstBlock; b++) base += blockTotal(model.seed, b);
+  // W before session iFrom (0 before the first session of the path).
+  let previousW = 0;
+  for (let b = firstBlock; b <= Math.floor(iTo / BLOCK); b++) {
+    fillBlock(model.seed, b, walk);
+    const start = b * BLOCK;
+    for (let j = Math.max(start, iFrom - 1); j <= Math.min(start + BLOCK - 1, iTo); j++) {
+      const w = base + (walk[j - start + 1] as number);
+      if (j < iFrom) {
+        previousW = w;
+        continue;
+      }
+      const z = w - previousW;
+      const prevClose = price(j - 1, previousW);
+      previousW = w;
+      detailNormals(mixSeeds(model.seed, j), details);
+      const close = price(j, w);
+      const open = prevClose * Math.exp(0.3 * model.volatility * (details[0] as number));
+      const high = Math.max(open, close) * Math.exp(Math.abs(details[1] as number) * model.volatility * 0.6);
+      const low = Math.min(open, close) * Math.exp(-Math.abs(details[2] as number) * model.volatility * 0.6);
+      const shares = (model.baseVolume * Math.exp(0.3 * (details[3] as number)) * (1 + Math.abs(z))) / factor;
+      // One precision per row keeps rounding monotonic, so the invariants survive it.
+      const scale = low < 1 ? 10_000 : 100;
+      const o = round(open, scale);
+      const c = round(close, scale);
+      const h = Math.max(round(high, scale), o, c);
+      const l = Math.max(Math.min(round(low, scale), o, c), 1 / scale);
+      out[j - iFrom] = {
+        symbol: model.symbol,
+        date: index.sessions[j] as string,
+        open: o,
+        high: h,
+        low: l,
+        close: c,
+        volume: Math.max(1, Math.round(shares)),
+        change: round(c - o, 10_000),
+        changePercent: round(((c - o) / o) * 100, 100_000),
+        vwap: round((h + l + c) / 3, 10_000),
+      };
+    }
+    base += blockTotal(model.seed, b);
   }
   return out;
 }

@@ -19,7 +19,7 @@ export interface SymbolModel {
   dividendsFrom: string;
   /** Ex-dividend sessions fall every 63 sessions from this offset. */
   dividendPhase: number;
-  /** Price floor of the walk (reflecting), so prices stay positive after rounding. */
+  /** Added to every simulated price, so prices stay positive after rounding. */
   floorPrice: number;
 }
 
@@ -78,7 +78,7 @@ export function buildSymbolModel(symbol: string, seed: number, index: SessionInd
     dividendYield: spec.dividendYield,
     dividendsFrom: spec.dividendsFrom,
     dividendPhase: symbolSeed % 63,
-    floorPrice: Math.max(0.05, spec.startPrice * 0.1),
+    floorPrice: Math.max(0.05, spec.startPrice * 0.02),
   };
 }
 
