@@ -24,7 +24,6 @@ export { RECORD_RULES } from './records/rules/index.js';
 export { RECORD_RULE_IDS } from './records/rule-ids.js';
 export { findBarWarnings, SPLIT_LOG_RETURN_THRESHOLD } from './records/warnings.js';
 export type { BarWarningOptions, PriorClose } from './records/warnings.js';
-export { QUARANTINE_COLUMNS } from './records/types.js';
 export type {
   AcceptedBar,
   BarWarning,
@@ -70,7 +69,7 @@ export type {
   ExpectationResult,
   ExpectationStatus,
 } from './expectations/types.js';
-export { toDqResultRows, DQ_RESULTS_COLUMNS } from './expectations/dq-results.js';
+export { toDqResultRows, toRawStageDqRows } from './expectations/dq-results.js';
 export type { DqResultRow } from './expectations/dq-results.js';
 export { SAMPLE_LIMIT } from './expectations/sql.js';
 export { toPlainValue } from './expectations/values.js';

@@ -1,5 +1,6 @@
 import { compileExpectation, expectationId } from './compile-expectation.js';
 import type { Expectation } from './kinds/index.js';
+import { describeExpected } from './describe-expected.js';
 import type { Suite } from './suite.js';
 import type { CompiledExpectation, ExpectationResult, RunSql, SuiteRunParams, TableRef } from './types.js';
 
@@ -43,6 +44,7 @@ async function runOne(
     kind: e.kind,
     severity: e.severity ?? 'error',
     description: e.description ?? '',
+    expected: describeExpected(e, opts.params),
   } as const;
   try {
     id = expectationId(e);

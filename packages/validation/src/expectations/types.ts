@@ -54,6 +54,8 @@ export interface ExpectationResult {
   severity: Severity;
   description: string;
   status: ExpectationStatus;
+  /** What was expected: the kind's parameters (plus the window's last session, session counts…). */
+  expected: Record<string, unknown>;
   /** The measured value: a row count, a latest date, the share of unexpected rows, a type map… */
   observedValue: unknown;
   /** Rows (or keys, or periods) examined. */

@@ -24,18 +24,21 @@ export interface QuarantineRow {
   run_id: string;
   /** The bar's symbol, or `''` when the raw row has none usable. */
   symbol: string;
-  /** The bar's `date` when it is a `YYYY-MM-DD` string, else `null`. */
+  /**
+   * The bar's `date` when it is a `YYYY-MM-DD` string, else `null` (the table's column is required:
+   * such rows can only be kept in the report and the raw zone).
+   */
   trade_date: string | null;
   rule_id: string;
   severity: 'error';
-  /** Why, in words (`high 99.5 < close 101.2`). */
+  /** Why, in words (`high 99.5 < close 101.2`), plus every rule the bar violated when more than one. */
   message: string;
-  /** Every rule id this bar violated, comma-separated (the same on each of its rows). */
-  rule_ids: string;
   /** `JSON.stringify` of the row as received. */
   raw_row: string;
-  /** ISO-8601 instant from the injected clock. */
-  quarantined_at: string;
+  /** Raw-zone object the bar came from (`ValidateBarsOptions.rawPath`), else `null`. */
+  raw_path: string | null;
+  /** From the injected clock. */
+  quarantined_at: Date;
 }
 
 /** A warning on an accepted bar (reported, never blocks). */
@@ -72,16 +75,3 @@ export interface RecordRule {
   /** Returns why the bar violates the rule, or `null` when it passes (or the rule does not apply). */
   check(bar: RawBar, context: RecordRuleContext): string | null;
 }
-
-/** Column names and Iceberg types of `quarantine_daily_price`, for whoever creates the table. */
-export const QUARANTINE_COLUMNS = [
-  ['run_id', 'string'],
-  ['symbol', 'string'],
-  ['trade_date', 'date'],
-  ['rule_id', 'string'],
-  ['severity', 'string'],
-  ['message', 'string'],
-  ['rule_ids', 'string'],
-  ['raw_row', 'string'],
-  ['quarantined_at', 'timestamptz'],
-] as const;

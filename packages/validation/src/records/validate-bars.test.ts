@@ -46,8 +46,8 @@ describe('validateBars', () => {
     const q = r.quarantined.find((x) => x.rule_id === rule);
     expect(q?.run_id).toBe('01RUN');
     expect(JSON.parse(q?.raw_row ?? 'null')).toEqual(row);
-    expect(q?.rule_ids.split(',')).toContain(rule);
-    expect(q?.quarantined_at).toBe('2025-06-14T00:00:00.000Z');
+    expect(q?.quarantined_at.toISOString()).toBe('2025-06-14T00:00:00.000Z');
+    expect(q?.raw_path).toBeNull();
   });
 
   it('collapses identical duplicates and quarantines both conflicting bars', () => {
@@ -69,7 +69,7 @@ describe('validateBars', () => {
   it('records several violations of one bar, one row each', () => {
     const r = validateBars([good('2025-06-13', { volume: -1, high: 100.5 })], opts);
     expect(r.quarantined.map((q) => q.rule_id)).toEqual(['bar.high_bound', 'bar.volume']);
-    expect(r.quarantined[0]?.rule_ids).toBe('bar.high_bound,bar.volume');
+    expect(r.quarantined[0]?.message).toBe('high 100.5 < close 101 (bar violates bar.high_bound,bar.volume)');
   });
 
   it('does not count future bars as known gaps', () => {

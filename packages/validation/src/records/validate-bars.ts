@@ -13,6 +13,8 @@ export interface ValidateBarsOptions extends BarWarningOptions {
   runSession: string;
   /** Session test; default the built-in NASDAQ calendar (pass one with the config's extraClosures). */
   isSession?: (date: string) => boolean;
+  /** Raw-zone object the bars came from, written to `raw_path`. Default `null`. */
+  rawPath?: string | null;
   /** Clock for `quarantined_at`. Default `() => new Date()`. */
   now?: () => Date;
 }
@@ -44,7 +46,7 @@ export function validateBars(bars: readonly RawBar[], options: ValidateBarsOptio
     runSession: options.runSession,
     isSession: options.isSession ?? ((d) => nasdaqCalendar.isSession(d)),
   };
-  const at = (options.now ?? (() => new Date()))().toISOString();
+  const at = (options.now ?? (() => new Date()))();
   const groups = groupDuplicates(bars);
   const accepted: AcceptedBar[] = [];
   const quarantined: QuarantineRow[] = [];
@@ -90,9 +92,9 @@ export function validateBars(bars: readonly RawBar[], options: ValidateBarsOptio
         trade_date: tradeDate,
         rule_id: v.id,
         severity: 'error',
-        message: v.message,
-        rule_ids: ruleIds,
+        message: violations.length > 1 ? `${v.message} (bar violates ${ruleIds})` : v.message,
         raw_row: raw,
+        raw_path: options.rawPath ?? null,
         quarantined_at: at,
       });
     }

@@ -63,7 +63,7 @@ function resultRow(r: ExpectationResult): string {
   return (
     `<tr class="${cls}"><td><code>${esc(r.expectationId)}</code>${r.description ? `<div class="muted">${esc(r.description)}</div>` : ''}</td>` +
     `<td>${esc(r.kind)}</td><td>${esc(r.severity)}</td><td><span class="badge ${r.status}">${esc(r.status)}</span></td>` +
-    `<td>${esc(observed(r.observedValue))}</td><td class="num">${r.unexpectedCount}</td><td class="num">${r.elementCount}</td>` +
+    `<td>${esc(observed(r.observedValue))}<div class="muted">expected ${esc(JSON.stringify(r.expected ?? {}))}</div></td><td class="num">${r.unexpectedCount}</td><td class="num">${r.elementCount}</td>` +
     `<td class="num">${r.durationMs.toFixed(1)} ms</td></tr>${details}`
   );
 }

@@ -11,6 +11,7 @@ const result = (over: Partial<ExpectationResult>): ExpectationResult => ({
   severity: 'error',
   description: '',
   status: 'passed',
+  expected: {},
   observedValue: 0,
   elementCount: 10,
   unexpectedCount: 0,
