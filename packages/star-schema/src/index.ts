@@ -68,3 +68,5 @@ export { createParquetFolderStore } from './engine/parquet-folder-store.js';
 
 export type { StarSchemaErrorOptions } from './errors.js';
 export { ModelExecutionError, StarSchemaError, StarSchemaInputError, TableStoreError } from './errors.js';
+export type { IcebergTableStoreOptions } from './engine/iceberg-table-store.js';
+export { createIcebergTableStore } from './engine/iceberg-table-store.js';

@@ -5,6 +5,8 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { buildStarSchema, type BuildStarSchemaResult } from '../duckdb.js';
 import { createParquetFolderStore } from '../engine/parquet-folder-store.js';
 import type { TableStore } from '../engine/table-store.js';
+import { createIcebergTableStore } from '../engine/iceberg-table-store.js';
+import { FilesystemCatalog, LocalFileIO, toFileUri } from '@nasdaq-pipeline/iceberg';
 import { tableDefinitions, type ModelTableName } from '../tables/index.js';
 
 /** An FMP `full` bar. */
@@ -67,10 +69,18 @@ export interface Warehouse {
 
 let runCounter = 0;
 
-/** Creates a temp warehouse. */
-export async function createWarehouse(): Promise<Warehouse> {
+/** Creates a temp warehouse of plain Parquet folders, or of Iceberg tables in a filesystem catalog. */
+export async function createWarehouse(kind: 'parquet' | 'iceberg' = 'parquet'): Promise<Warehouse> {
   const root = await mkdtemp(join(tmpdir(), 'star-schema-'));
-  const store = createParquetFolderStore(join(root, 'tables'));
+  const store =
+    kind === 'parquet'
+      ? createParquetFolderStore(join(root, 'tables'))
+      : createIcebergTableStore({
+          catalog: new FilesystemCatalog({
+            warehouse: toFileUri(join(root, 'warehouse')),
+            io: new LocalFileIO(),
+          }),
+        });
   const db = await DuckDBInstance.create(':memory:', { threads: '1' });
   const conn = await db.connect();
   return {
