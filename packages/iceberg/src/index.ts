@@ -110,6 +110,7 @@ export { prepareCompaction, prepareReplaceFiles } from './ops/replace.js';
 export { matchesFilter } from './ops/evaluate-filter.js';
 export { collectFilesAddedSince } from './ops/files-added-since.js';
 export { Table } from './table.js';
+export { rowsToArrow } from './ops/row-values.js';
 export type { PrepareChange, TableOptions } from './table.js';
 
 // read side
@@ -129,6 +130,8 @@ export { planScan, readLiveEntries } from './scan/plan-scan.js';
 export type { FileScanTask, PlanScanOptions, ScanPlan } from './scan/plan-scan.js';
 export { readRows } from './scan/read-rows.js';
 export type { ReadRowsOptions, Row } from './scan/read-rows.js';
+export type { TimestampMode } from './scan/read-parquet.js';
+export { mightMatchManifest } from './scan/prune-manifest.js';
 export { buildDuckDbScanSql, toDuckDbType, toEnginePath } from './scan/duckdb-sql.js';
 export type { DuckDbScanOptions } from './scan/duckdb-sql.js';
 export { rebaseFileIO, rebasePath } from './scan/rebase-file-io.js';

@@ -31,10 +31,21 @@ export async function openParquet(io: FileIO, path: string): Promise<OpenParquet
   return { path, buffer, metadata, nameById, names };
 }
 
+/** How timestamps come back: `Date` (hyparquet's default, millisecond precision) or exact µs `bigint`. */
+export type TimestampMode = 'date' | 'micros';
+
+// hyparquet turns TIMESTAMP(MICROS/NANOS) into Date, dropping sub-millisecond digits; 'micros' keeps them.
+const MICROS_PARSERS = {
+  timestampFromMilliseconds: (ms: bigint) => ms * 1000n,
+  timestampFromMicroseconds: (us: bigint) => us,
+  timestampFromNanoseconds: (ns: bigint) => ns / 1000n,
+};
+
 /** Reads `columns` (Parquet names) of every row, in file order (row index = position for position deletes). */
 export async function readParquetRows(
   file: OpenParquet,
   columns: readonly string[],
+  timestamps: TimestampMode = 'date',
 ): Promise<Record<string, unknown>[]> {
   if (columns.length === 0) {
     const n = Number(file.metadata.num_rows);
@@ -45,5 +56,6 @@ export async function readParquetRows(
     metadata: file.metadata,
     columns: [...columns],
     compressors,
+    ...(timestamps === 'micros' ? { parsers: MICROS_PARSERS } : {}),
   });
 }

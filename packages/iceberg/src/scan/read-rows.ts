@@ -6,15 +6,23 @@ import { ValidationError } from '../errors.js';
 import type { FileIO } from '../io/file-io.js';
 import type { DataFile, NestedField, PartitionSpec, Schema, TableMetadata } from '../metadata/types.js';
 import type { FileScanTask, ScanPlan } from './plan-scan.js';
-import { openParquet, readParquetRows, type OpenParquet } from './read-parquet.js';
+import { openParquet, readParquetRows, type OpenParquet, type TimestampMode } from './read-parquet.js';
 
 /** Options of {@link readRows}. */
 export interface ReadRowsOptions {
   /** Column names of the plan's schema to return (default: all, in schema order). */
   readonly columns?: readonly string[];
+  /**
+   * `'date'` (default): timestamp/timestamptz columns as `Date` (millisecond precision, like icebird).
+   * `'micros'`: exact microseconds since the epoch as `bigint` — use it to rewrite rows without losing digits.
+   */
+  readonly timestamps?: TimestampMode;
 }
 
-/** A row keyed by column name. Values as hyparquet decodes them: long → bigint, date/timestamp → Date, string, number. */
+/**
+ * A row keyed by column name. Values as hyparquet decodes them: long → bigint, int/float/double/decimal → number,
+ * date → Date (UTC midnight), timestamp → Date (or µs bigint, see {@link ReadRowsOptions.timestamps}), string.
+ */
 export type Row = Record<string, unknown>;
 
 // Reserved field ids of position delete files (spec "Position Delete Files").
@@ -28,10 +36,11 @@ const POS_POS_ID = 2147483545;
  */
 export async function readRows(io: FileIO, plan: ScanPlan, options: ReadRowsOptions = {}): Promise<Row[]> {
   const fields = projectFields(plan.schema, options.columns);
-  const deletes = new DeleteCache(io, plan.schema);
+  const timestamps = options.timestamps ?? 'date';
+  const deletes = new DeleteCache(io, plan.schema, timestamps);
   const out: Row[] = [];
   for (const task of plan.tasks) {
-    for (const row of await readTask(io, plan.metadata, task, fields, deletes)) out.push(row);
+    for (const row of await readTask(io, plan.metadata, task, fields, deletes, timestamps)) out.push(row);
   }
   return out;
 }
@@ -65,6 +74,7 @@ async function readTask(
   task: FileScanTask,
   fields: readonly NestedField[],
   deletes: DeleteCache,
+  timestamps: TimestampMode,
 ): Promise<Row[]> {
   if (task.file.fileFormat !== 'PARQUET') {
     throw new ValidationError(`iceberg: ${task.file.filePath}: only Parquet data files are supported`);
@@ -85,7 +95,7 @@ async function readTask(
   const columnOf = new Map<number, string | undefined>();
   for (const f of allFields.values()) columnOf.set(f.id, resolveColumn(file, f, mapping));
   const names = [...new Set([...columnOf.values()].filter((n): n is string => n !== undefined))];
-  const raw = await readParquetRows(file, names);
+  const raw = await readParquetRows(file, names, timestamps);
 
   const positions = new Set<number>();
   for (const d of task.deletes.filter((x) => x.content === 1)) {
@@ -97,7 +107,7 @@ async function readTask(
     if (positions.has(pos)) return;
     const valueOf = (f: NestedField): unknown => {
       const col = columnOf.get(f.id);
-      return col !== undefined ? (r[col] ?? null) : missingValue(f, task.file, spec);
+      return col !== undefined ? (r[col] ?? null) : missingValue(f, task.file, spec, timestamps);
     };
     for (const d of eqDeletes) {
       if (d.keys.has(rowKey(d.fieldIds.map((id) => valueOf(allFields.get(id) as NestedField))))) return;
@@ -113,14 +123,19 @@ async function readTask(
  * Spec "Column Projection": a field missing from a data file takes its identity-partition value when there
  * is one, else null.
  */
-function missingValue(field: NestedField, file: DataFile, spec: PartitionSpec | undefined): unknown {
+function missingValue(
+  field: NestedField,
+  file: DataFile,
+  spec: PartitionSpec | undefined,
+  timestamps: TimestampMode,
+): unknown {
   const pf = spec?.fields.find((p) => p.sourceId === field.id && p.transform === 'identity');
   if (!pf || !(pf.name in file.partition)) return null;
   const v = file.partition[pf.name] ?? null;
   // Match hyparquet's representation of the same column.
   if (field.type === 'date' && typeof v === 'number') return new Date(v * 86_400_000);
   if (typeof field.type === 'string' && field.type.startsWith('timestamp') && typeof v === 'bigint')
-    return new Date(Number(v / 1000n));
+    return timestamps === 'micros' ? v : new Date(Number(v / 1000n));
   return v;
 }
 
@@ -173,6 +188,7 @@ class DeleteCache {
   constructor(
     private readonly io: FileIO,
     readonly schema: Schema,
+    private readonly timestamps: TimestampMode,
   ) {}
 
   async positions(file: DataFile, dataPath: string): Promise<number[]> {
@@ -220,7 +236,8 @@ class DeleteCache {
       return col;
     });
     const keys = new Set<string>();
-    for (const r of await readParquetRows(pq, cols)) keys.add(rowKey(cols.map((c) => r[c] ?? null)));
+    for (const r of await readParquetRows(pq, cols, this.timestamps))
+      keys.add(rowKey(cols.map((c) => r[c] ?? null)));
     return { fieldIds, keys };
   }
 }
