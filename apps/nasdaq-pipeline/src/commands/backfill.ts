@@ -9,7 +9,7 @@ import { withRunEnvironment } from '../pipeline/run-environment.js';
 import { runPipeline } from '../pipeline/run-pipeline.js';
 import { renderRunSummary, type RunSummary } from '../pipeline/run-summary.js';
 import { selectSource } from '../pipeline/select-source.js';
-import { createNasdaqCalendar } from '@nasdaq-pipeline/market-calendar';
+import { createCalendarFromConfig } from '../cli-dates.js';
 import { attachWarehouse } from '../warehouse/snapshot-views.js';
 import { quoteLiteral } from '../warehouse/duckdb.js';
 import { createProgress } from '../output/progress.js';
@@ -30,12 +30,17 @@ interface BackfillOptions {
 export function registerBackfill(program: Command, ctx: CommandContext): void {
   program
     .command('backfill')
-    .description('load a date range month by month (each month a published run); --resume skips months already done')
+    .description(
+      'load a date range month by month (each month a published run); --resume skips months already done',
+    )
     .requiredOption('--from <date>', 'first day', (v) => parseDateOption(v, '--from'))
     .requiredOption('--to <date>', 'last day', (v) => parseDateOption(v, '--to'))
     .option('--symbols <list>', 'comma-separated symbols (default: config symbols)', parseSymbolsOption)
     .option('--resume', 'skip months an earlier backfill of these symbols already published')
-    .option('--dry-run', 'print the chunks and the API calls they will spend against the plan quota; change nothing')
+    .option(
+      '--dry-run',
+      'print the chunks and the API calls they will spend against the plan quota; change nothing',
+    )
     .option('--source <source>', 'fmp or sample')
     .option('--wait <seconds>', 'wait for the lock up to this long', (v) => Number(v))
     .action(async (opts: BackfillOptions) => {
@@ -44,8 +49,12 @@ export function registerBackfill(program: Command, ctx: CommandContext): void {
         throw new UsageError(`--source must be fmp or sample, not ${JSON.stringify(opts.source)}`);
       }
       if (opts.from > opts.to) throw new UsageError(`--from ${opts.from} is after --to ${opts.to}`);
-      const calendar = createNasdaqCalendar({ extraClosures: config.calendar.extraClosures });
-      requireNotFuture(opts.to, { calendar, now: ctx.deps.now(), settleMinutes: config.calendar.settleMinutes });
+      const calendar = createCalendarFromConfig(config);
+      requireNotFuture(opts.to, {
+        calendar,
+        now: ctx.deps.now(),
+        settleMinutes: config.calendar.settleMinutes,
+      });
       const symbols = await resolveSymbols(ctx, opts);
       const chunks = chunkByMonth(opts.from, opts.to, calendar);
       if (chunks.length === 0) throw new UsageError(`${opts.from}..${opts.to} holds no NASDAQ session`);
@@ -66,7 +75,9 @@ export function registerBackfill(program: Command, ctx: CommandContext): void {
         };
         if (ctx.globals().json) ctx.printJson(plan);
         else {
-          ctx.say(`backfill ${opts.from}..${opts.to}: ${chunks.length} monthly chunks × ${symbols.length} symbols (${choice.source})`);
+          ctx.say(
+            `backfill ${opts.from}..${opts.to}: ${chunks.length} monthly chunks × ${symbols.length} symbols (${choice.source})`,
+          );
           for (const c of chunks) ctx.say(`  ${c.month}  ${c.from}..${c.to}  ${c.sessions} sessions`);
           ctx.say(
             `API calls: ${calls} (1 history call per symbol and month, plus profile and splits per symbol); plan ${config.fmp.plan} allows ${plan.quota}${plan.fitsInOneQuotaPeriod ? '' : ' — the client will pace itself over several periods'}`,
@@ -113,9 +124,17 @@ export function registerBackfill(program: Command, ctx: CommandContext): void {
           progress.stop();
         }
         if (ctx.globals().json) {
-          ctx.printJson({ from: opts.from, to: opts.to, chunks: chunks.length, skipped: chunks.length - summaries.length, runs: summaries });
+          ctx.printJson({
+            from: opts.from,
+            to: opts.to,
+            chunks: chunks.length,
+            skipped: chunks.length - summaries.length,
+            runs: summaries,
+          });
         } else {
-          ctx.say(`backfill ${opts.from}..${opts.to}: ${summaries.length} chunks run, ${chunks.length - summaries.length} skipped (already done)`);
+          ctx.say(
+            `backfill ${opts.from}..${opts.to}: ${summaries.length} chunks run, ${chunks.length - summaries.length} skipped (already done)`,
+          );
         }
         ctx.setExitCode(worst);
       });

@@ -36,7 +36,9 @@ export function registerMaintain(program: Command, ctx: CommandContext): void {
   program
     .command('maintain')
     .description('expire old snapshots, compact small files, remove orphan files left by interrupted runs')
-    .option('--older-than-days <n>', 'expire snapshots older than this (default: config, 7)', (v) => Number(v))
+    .option('--older-than-days <n>', 'expire snapshots older than this (default: config, 7)', (v) =>
+      Number(v),
+    )
     .option('--retain-last <n>', 'always keep the newest N snapshots (default: config, 5)', (v) => Number(v))
     .option('--dry-run', 'report what would be removed; change nothing')
     .option('--wait <seconds>', 'wait for the lock up to this long', (v) => Number(v))
@@ -58,8 +60,14 @@ export function registerMaintain(program: Command, ctx: CommandContext): void {
           table = expired.table;
           let compactedGroups = 0;
           let compactedFiles = 0;
-          if (!opts.dryRun && table.metadata.currentSnapshotId !== undefined && table.metadata.currentSnapshotId !== null) {
-            const groups = planCompaction(await planScan(table.metadata, wh.io), { minFiles: config.maintain.compactMinFiles });
+          if (
+            !opts.dryRun &&
+            table.metadata.currentSnapshotId !== undefined &&
+            table.metadata.currentSnapshotId !== null
+          ) {
+            const groups = planCompaction(await planScan(table.metadata, wh.io), {
+              minFiles: config.maintain.compactMinFiles,
+            });
             if (groups.length) {
               table = await compactGroups(wh, table, groups);
               compactedGroups = groups.length;
@@ -75,7 +83,10 @@ export function registerMaintain(program: Command, ctx: CommandContext): void {
           outcomes.push({
             table: ident.name,
             expiredSnapshots: expired.expiredSnapshotIds.length,
-            deletedFiles: expired.deletedDataFiles.length + expired.deletedManifests.length + expired.deletedManifestLists.length,
+            deletedFiles:
+              expired.deletedDataFiles.length +
+              expired.deletedManifests.length +
+              expired.deletedManifestLists.length,
             compactedGroups,
             compactedFiles,
             orphansRemoved: orphans.length,
@@ -83,7 +94,20 @@ export function registerMaintain(program: Command, ctx: CommandContext): void {
         }
         if (ctx.globals().json) ctx.printJson({ dryRun: opts.dryRun ?? false, tables: outcomes });
         else {
-          ctx.say(formatRows(['table', 'expiredSnapshots', 'deletedFiles', 'compactedGroups', 'compactedFiles', 'orphansRemoved'], outcomes as unknown as Record<string, unknown>[], 'table').trimEnd());
+          ctx.say(
+            formatRows(
+              [
+                'table',
+                'expiredSnapshots',
+                'deletedFiles',
+                'compactedGroups',
+                'compactedFiles',
+                'orphansRemoved',
+              ],
+              outcomes as unknown as Record<string, unknown>[],
+              'table',
+            ).trimEnd(),
+          );
           if (opts.dryRun) ctx.say('dry run: nothing was changed');
         }
       });

@@ -18,20 +18,37 @@ export async function resolveSymbols(ctx: CommandContext, opts: SelectionOptions
 }
 
 /** Runs `run` or `extract` for the selected window, prints the summary and sets the exit code. */
-export async function executeRunCommand(ctx: CommandContext, command: 'run' | 'extract', opts: SelectionOptions): Promise<void> {
+export async function executeRunCommand(
+  ctx: CommandContext,
+  command: 'run' | 'extract',
+  opts: SelectionOptions,
+): Promise<void> {
   const config = await ctx.config();
   const symbols = await resolveSymbols(ctx, opts);
   const choice = selectSource(config, opts.source);
   await withRunEnvironment(ctx, command, { waitSeconds: opts.wait ?? 0 }, async (env) => {
-    const dates = resolveDateWindow(opts, { calendar: env.calendar, now: env.now(), settleMinutes: config.calendar.settleMinutes });
+    const dates = resolveDateWindow(opts, {
+      calendar: env.calendar,
+      now: env.now(),
+      settleMinutes: config.calendar.settleMinutes,
+    });
     const window: RunWindow = {
       from: dates.from,
       to: dates.to,
       mode: opts.date !== undefined ? 'date' : opts.from !== undefined ? 'range' : 'latest',
     };
     if (choice.notice) ctx.log('warn', choice.notice);
-    const progress = createProgress(ctx, `${command} ${window.from === window.to ? window.to : `${window.from}..${window.to}`}`);
-    const options = await buildPipelineOptions(env, { command, window, symbols, source: choice.source, onProgress: progress.update });
+    const progress = createProgress(
+      ctx,
+      `${command} ${window.from === window.to ? window.to : `${window.from}..${window.to}`}`,
+    );
+    const options = await buildPipelineOptions(env, {
+      command,
+      window,
+      symbols,
+      source: choice.source,
+      onProgress: progress.update,
+    });
     const summary = await runPipeline(options).finally(() => progress.stop());
     if (ctx.globals().json) ctx.printJson(summary);
     else ctx.say(renderRunSummary(summary).trimEnd());
@@ -43,7 +60,9 @@ export async function executeRunCommand(ctx: CommandContext, command: 'run' | 'e
 export function registerRun(program: Command, ctx: CommandContext): void {
   const cmd = program
     .command('run')
-    .description('the daily job: extract, validate, transform into staged snapshots, validate tables, publish');
+    .description(
+      'the daily job: extract, validate, transform into staged snapshots, validate tables, publish',
+    );
   addSelectionOptions(cmd, { source: true, wait: true }).action(async (opts: SelectionOptions) => {
     await executeRunCommand(ctx, 'run', opts);
   });
@@ -53,7 +72,9 @@ export function registerRun(program: Command, ctx: CommandContext): void {
 export function registerExtract(program: Command, ctx: CommandContext): void {
   const cmd = program
     .command('extract')
-    .description('fetch prices into the raw zone and validate them (tables are not changed; transform builds them)');
+    .description(
+      'fetch prices into the raw zone and validate them (tables are not changed; transform builds them)',
+    );
   addSelectionOptions(cmd, { source: true, wait: true }).action(async (opts: SelectionOptions) => {
     await executeRunCommand(ctx, 'extract', opts);
   });

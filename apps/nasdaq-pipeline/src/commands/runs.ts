@@ -10,7 +10,9 @@ import { formatRows } from '../output/format-rows.js';
 export function registerRuns(program: Command, ctx: CommandContext): void {
   program
     .command('runs')
-    .description('list recent runs from the ledger (pipeline_runs), or show one run with its data-quality results')
+    .description(
+      'list recent runs from the ledger (pipeline_runs), or show one run with its data-quality results',
+    )
     .argument('[id]', 'a run id')
     .option('-n, --limit <n>', 'how many recent runs', (v) => Number(v), 20)
     .action(async (id: string | undefined, opts: { limit: number }) => {
@@ -31,7 +33,8 @@ export function registerRuns(program: Command, ctx: CommandContext): void {
           return;
         }
         const run = await db.query(`SELECT * FROM pipeline_runs WHERE run_id = ${quoteLiteral(id)}`);
-        if (run.rows.length === 0) throw new UsageError(`no run ${id} in the ledger; list runs with \`nasdaq-pipeline runs\``);
+        if (run.rows.length === 0)
+          throw new UsageError(`no run ${id} in the ledger; list runs with \`nasdaq-pipeline runs\``);
         const dq = await db.query(
           `SELECT expectation_id, table_name, severity, status, observed_value, failing_rows FROM dq_results WHERE run_id = ${quoteLiteral(id)} ORDER BY status, expectation_id`,
         );
@@ -44,7 +47,10 @@ export function registerRuns(program: Command, ctx: CommandContext): void {
         }
         ctx.say(formatRows(run.columns, run.rows, 'table').trimEnd());
         ctx.say(`\ndata-quality results:\n${formatRows(dq.columns, dq.rows, 'table').trimEnd()}`);
-        if (quarantine.rows.length) ctx.say(`\nquarantined rows:\n${formatRows(quarantine.columns, quarantine.rows, 'table').trimEnd()}`);
+        if (quarantine.rows.length)
+          ctx.say(
+            `\nquarantined rows:\n${formatRows(quarantine.columns, quarantine.rows, 'table').trimEnd()}`,
+          );
       } finally {
         db.close();
       }

@@ -15,7 +15,10 @@ export interface SelectionOptions {
 /** Parses `--symbols A,B`: canonical symbols (BRK.B → BRK-B), hostile input rejected before any I/O. */
 export function parseSymbolsOption(value: string): string[] {
   const out: string[] = [];
-  for (const raw of value.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const raw of value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     try {
       out.push(canonicalizeSymbol(raw));
     } catch (e) {
@@ -33,11 +36,15 @@ export function addSelectionOptions(cmd: Command, extra: { source?: boolean; wai
     .option('--from <date>', 'first day of a range')
     .option('--to <date>', 'last day of a range (default: the last completed session)')
     .option('--symbols <list>', 'comma-separated symbols (default: config symbols)', parseSymbolsOption);
-  if (extra.source) cmd.addOption(new Option('--source <source>', 'fmp (needs FMP_API_KEY) or sample').choices(['fmp', 'sample']));
+  if (extra.source)
+    cmd.addOption(
+      new Option('--source <source>', 'fmp (needs FMP_API_KEY) or sample').choices(['fmp', 'sample']),
+    );
   if (extra.wait) {
     cmd.option('--wait <seconds>', 'wait up to this long for another run to release the lock', (v) => {
       const n = Number(v);
-      if (!Number.isFinite(n) || n < 0) throw new UsageError(`--wait ${JSON.stringify(v)} must be a number of seconds`);
+      if (!Number.isFinite(n) || n < 0)
+        throw new UsageError(`--wait ${JSON.stringify(v)} must be a number of seconds`);
       return n;
     });
   }

@@ -43,7 +43,8 @@ export function registerTables(program: Command, ctx: CommandContext): void {
       const wh = await openWarehouse(config, ctx.deps.cwd);
       const idents = (await wh.catalog.listTables(wh.namespace)).sort((a, b) => a.name.localeCompare(b.name));
       const stats: TableStats[] = [];
-      for (const ident of idents) stats.push(tableStats(ident.name, (await wh.catalog.loadTable(ident)).metadata));
+      for (const ident of idents)
+        stats.push(tableStats(ident.name, (await wh.catalog.loadTable(ident)).metadata));
       if (ctx.globals().json) {
         ctx.printJson({ warehouse: wh.rootUri, namespace: wh.namespace, tables: stats });
         return;

@@ -17,7 +17,10 @@ interface TransformOptions extends SelectionOptions {
 }
 
 /** Hook for `--engine glue` (registered by the AWS integration). */
-export type GlueTransform = (ctx: CommandContext, opts: TransformOptions & { dryRun?: boolean }) => Promise<void>;
+export type GlueTransform = (
+  ctx: CommandContext,
+  opts: TransformOptions & { dryRun?: boolean },
+) => Promise<void>;
 let glueTransform: GlueTransform | null = null;
 
 /** Registers how `transform --engine glue` submits its Glue job. */
@@ -32,14 +35,23 @@ export function registerGlueTransform(fn: GlueTransform): void {
 export function registerTransform(program: Command, ctx: CommandContext): void {
   const cmd = program
     .command('transform')
-    .description('build the tables from the raw zone (no FMP call); --rebuild recomputes every table from all raw data')
-    .addOption(new Option('--engine <engine>', 'duckdb (local engine) or glue (Glue Spark job, --target aws)').choices(['duckdb', 'glue']).default('duckdb'))
+    .description(
+      'build the tables from the raw zone (no FMP call); --rebuild recomputes every table from all raw data',
+    )
+    .addOption(
+      new Option('--engine <engine>', 'duckdb (local engine) or glue (Glue Spark job, --target aws)')
+        .choices(['duckdb', 'glue'])
+        .default('duckdb'),
+    )
     .option('--rebuild', 'recompute every table from the whole raw zone')
     .option('--dry-run', 'with --engine glue: print what would be created and submitted');
   addSelectionOptions(cmd, { wait: true }).action(async (opts: TransformOptions & { dryRun?: boolean }) => {
     const config = await ctx.config();
     if (opts.engine === 'glue') {
-      if (config.target !== 'aws') throw new UsageError('--engine glue needs --target aws (the Glue job reads and writes the S3 warehouse)');
+      if (config.target !== 'aws')
+        throw new UsageError(
+          '--engine glue needs --target aws (the Glue job reads and writes the S3 warehouse)',
+        );
       if (!glueTransform) throw new UsageError('--engine glue is not available in this build');
       await glueTransform(ctx, opts);
       return;
@@ -51,22 +63,41 @@ export function registerTransform(program: Command, ctx: CommandContext): void {
     await withRunEnvironment(ctx, 'transform', { waitSeconds: opts.wait ?? 0 }, async (env) => {
       const contents = await readRawZone(env.warehouse.io, env.warehouse.rootUri);
       if (contents.bars.length === 0) {
-        throw new UsageError(`the raw zone of ${env.warehouse.rootUri} holds no prices; run \`nasdaq-pipeline extract\` first`);
+        throw new UsageError(
+          `the raw zone of ${env.warehouse.rootUri} holds no prices; run \`nasdaq-pipeline extract\` first`,
+        );
       }
       const wanted = new Set(symbols);
       let bars = contents.bars.filter((b) => wanted.has(String(b['symbol'])));
       let window: RunWindow;
       if (opts.rebuild) {
-        const dates = bars.map((b) => String(b['date'])).filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d)).sort();
-        const last = env.calendar.lastCompletedSession(env.now(), { settleMinutes: config.calendar.settleMinutes });
-        const to = dates.length && (dates[dates.length - 1] as string) < last ? (dates[dates.length - 1] as string) : last;
+        const dates = bars
+          .map((b) => String(b['date']))
+          .filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d))
+          .sort();
+        const last = env.calendar.lastCompletedSession(env.now(), {
+          settleMinutes: config.calendar.settleMinutes,
+        });
+        const to =
+          dates.length && (dates[dates.length - 1] as string) < last
+            ? (dates[dates.length - 1] as string)
+            : last;
         window = { from: to, to, mode: 'range' };
       } else {
-        const d = resolveDateWindow(opts, { calendar: env.calendar, now: env.now(), settleMinutes: config.calendar.settleMinutes });
+        const d = resolveDateWindow(opts, {
+          calendar: env.calendar,
+          now: env.now(),
+          settleMinutes: config.calendar.settleMinutes,
+        });
         window = { from: d.from, to: d.to, mode: opts.date ? 'date' : opts.from ? 'range' : 'latest' };
         bars = bars.filter((b) => String(b['date']) >= d.from && String(b['date']) <= d.to);
       }
-      const options = await buildPipelineOptions(env, { command: 'run', window, symbols, source: config.fmp.apiKey ? 'fmp' : 'sample' });
+      const options = await buildPipelineOptions(env, {
+        command: 'run',
+        window,
+        symbols,
+        source: config.fmp.apiKey ? 'fmp' : 'sample',
+      });
       const summary = await runPipeline({
         ...options,
         command: 'transform',

@@ -16,7 +16,9 @@ export function createProgress(ctx: CommandContext, label: string): Progress {
     update(done, total, item) {
       const width = 24;
       const filled = Math.round((done / Math.max(total, 1)) * width);
-      sink.write(`\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${item.padEnd(10)}`);
+      sink.write(
+        `\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${item.padEnd(10)}`,
+      );
       drawn = true;
     },
     stop() {

@@ -1,4 +1,9 @@
-import { tableDefinitions, toIcebergSchema, toPartitionSpec, toSortOrder } from '@nasdaq-pipeline/star-schema';
+import {
+  tableDefinitions,
+  toIcebergSchema,
+  toPartitionSpec,
+  toSortOrder,
+} from '@nasdaq-pipeline/star-schema';
 import type { Warehouse } from '../warehouse/open-warehouse.js';
 
 /**

@@ -66,7 +66,10 @@ export function barsFromBody(body: string): Record<string, unknown>[] {
  * profile and splits where wanted. A symbol's failure is recorded and the others go on; a fatal error
  * (bandwidth, suspension, bad key) is rethrown so the run stops.
  */
-export async function runExtractStage(items: readonly ExtractItem[], options: ExtractStageOptions): Promise<SymbolExtract[]> {
+export async function runExtractStage(
+  items: readonly ExtractItem[],
+  options: ExtractStageOptions,
+): Promise<SymbolExtract[]> {
   const out: SymbolExtract[] = new Array(items.length);
   let next = 0;
   let fatal: unknown = null;
@@ -74,13 +77,27 @@ export async function runExtractStage(items: readonly ExtractItem[], options: Ex
     while (fatal === null && next < items.length) {
       const index = next++;
       const item = items[index] as ExtractItem;
-      const result: SymbolExtract = { symbol: item.symbol, item, rawBars: [], empty: false, profile: null, splits: [], error: null };
+      const result: SymbolExtract = {
+        symbol: item.symbol,
+        item,
+        rawBars: [],
+        empty: false,
+        profile: null,
+        splits: [],
+        error: null,
+      };
       try {
-        const history = await options.client.historicalEod({ symbol: item.symbol, from: item.from, to: item.to });
+        const history = await options.client.historicalEod({
+          symbol: item.symbol,
+          from: item.from,
+          to: item.to,
+        });
         for (const ex of history.raw) if (ex.status === 200) result.rawBars.push(...barsFromBody(ex.body));
         result.empty = result.rawBars.length === 0 && history.rows.length === 0;
-        if (options.splitsWanted.has(item.symbol)) result.splits = (await options.client.splits(item.symbol)).rows;
-        if (options.profilesWanted.has(item.symbol)) result.profile = (await options.client.profile(item.symbol)).rows[0] ?? null;
+        if (options.splitsWanted.has(item.symbol))
+          result.splits = (await options.client.splits(item.symbol)).rows;
+        if (options.profilesWanted.has(item.symbol))
+          result.profile = (await options.client.profile(item.symbol)).rows[0] ?? null;
       } catch (e) {
         if (options.isFatal(e)) {
           fatal = e;

@@ -25,7 +25,12 @@ export const SAMPLE_BASE_URL = 'https://sample.fmp-sim.invalid/stable';
 export function createExtractClient(
   config: ResolvedConfig,
   source: 'fmp' | 'sample',
-  deps: { now: () => Date; fetch?: typeof fetch; calendar: MarketCalendar; onExchange: (ex: RawExchange) => void },
+  deps: {
+    now: () => Date;
+    fetch?: typeof fetch;
+    calendar: MarketCalendar;
+    onExchange: (ex: RawExchange) => void;
+  },
 ): FmpClient {
   const common = {
     clock: deps.now,

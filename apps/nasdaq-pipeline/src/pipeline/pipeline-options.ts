@@ -14,13 +14,23 @@ import { attachWarehouse } from '../warehouse/snapshot-views.js';
 /** Builds the options of one pipeline run (one window) in an open {@link RunEnvironment}. */
 export async function buildPipelineOptions(
   env: RunEnvironment,
-  o: { command: 'run' | 'extract' | 'backfill'; window: RunWindow; symbols: string[]; source: 'fmp' | 'sample'; runId?: string; onProgress?: RunPipelineOptions['onProgress'] },
+  o: {
+    command: 'run' | 'extract' | 'backfill';
+    window: RunWindow;
+    symbols: string[];
+    source: 'fmp' | 'sample';
+    runId?: string;
+    onProgress?: RunPipelineOptions['onProgress'];
+  },
 ): Promise<RunPipelineOptions> {
   const { config, warehouse: wh, db, calendar, now } = env;
   const runId = o.runId ?? env.newRunId();
   await ensureTables(wh);
   const sources = await attachWarehouse(db, wh);
-  const states = await readSymbolStates(db, sources.some((s) => s.name === 'fact_stock_daily_price'));
+  const states = await readSymbolStates(
+    db,
+    sources.some((s) => s.name === 'fact_stock_daily_price'),
+  );
   return {
     command: o.command,
     runId,
@@ -32,11 +42,29 @@ export async function buildPipelineOptions(
     warehouse: wh,
     calendar,
     states,
-    createClient: (onExchange) => createExtractClient(config, o.source, { now, ...(env.ctx.deps.fetch ? { fetch: env.ctx.deps.fetch } : {}), calendar, onExchange }),
+    createClient: (onExchange) =>
+      createExtractClient(config, o.source, {
+        now,
+        ...(env.ctx.deps.fetch ? { fetch: env.ctx.deps.fetch } : {}),
+        calendar,
+        onExchange,
+      }),
     isFatal: isFatalFmpError,
-    profilesWanted: profilesToRefresh(await readProfileFetchTimes(wh.io, wh.rootUri), o.symbols, now(), config.extract.profileMaxAgeDays),
+    profilesWanted: profilesToRefresh(
+      await readProfileFetchTimes(wh.io, wh.rootUri),
+      o.symbols,
+      now(),
+      config.extract.profileMaxAgeDays,
+    ),
     transform: createTransformStage({ db, warehouse: wh, config, calendar }),
-    validateTables: createTableValidator({ db, warehouse: wh, calendar, window: o.window, symbols: o.symbols, runId }) as (
+    validateTables: createTableValidator({
+      db,
+      warehouse: wh,
+      calendar,
+      window: o.window,
+      symbols: o.symbols,
+      runId,
+    }) as (
       staged: Parameters<RunPipelineOptions['validateTables']>[0],
       params: { emptySymbols: string[]; knownGaps: KnownGap[] },
     ) => ReturnType<RunPipelineOptions['validateTables']>,

@@ -18,7 +18,11 @@ export async function readProfileFetchTimes(io: FileIO, root: string): Promise<P
 }
 
 /** Records that `symbols` had their profile fetched at `at` (after a published run). */
-export async function writeProfileFetchTimes(io: FileIO, root: string, times: ProfileFetchTimes): Promise<void> {
+export async function writeProfileFetchTimes(
+  io: FileIO,
+  root: string,
+  times: ProfileFetchTimes,
+): Promise<void> {
   await io.write(stateUri(root), new TextEncoder().encode(`${JSON.stringify(times, null, 2)}\n`));
 }
 

@@ -13,7 +13,11 @@ export interface RawZoneContents {
   runIds: string[];
 }
 
-async function readManifests(io: FileIO, root: string, endpoint: string): Promise<{ dir: string; manifest: RawManifest }[]> {
+async function readManifests(
+  io: FileIO,
+  root: string,
+  endpoint: string,
+): Promise<{ dir: string; manifest: RawManifest }[]> {
   const prefix = joinUri(root, 'raw', 'fmp', endpoint) + '/';
   const out: { dir: string; manifest: RawManifest }[] = [];
   for await (const f of io.list(prefix)) {
@@ -29,7 +33,11 @@ async function readManifests(io: FileIO, root: string, endpoint: string): Promis
  * `runIds`, and keeps the latest copy of each (symbol, date): what a rebuild recomputes from,
  * without calling FMP.
  */
-export async function readRawZone(io: FileIO, root: string, options: { runIds?: ReadonlySet<string> } = {}): Promise<RawZoneContents> {
+export async function readRawZone(
+  io: FileIO,
+  root: string,
+  options: { runIds?: ReadonlySet<string> } = {},
+): Promise<RawZoneContents> {
   const bars = new Map<string, Record<string, unknown>>();
   const profiles = new Map<string, Record<string, unknown>>();
   const runIds = new Set<string>();

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { toLocalPath } from '@nasdaq-pipeline/iceberg';
-import { createNasdaqCalendar, type MarketCalendar } from '@nasdaq-pipeline/market-calendar';
+import type { MarketCalendar } from '@nasdaq-pipeline/market-calendar';
+import { createCalendarFromConfig } from '../cli-dates.js';
 import type { CommandContext } from '../program.js';
 import type { ResolvedConfig } from '../config/types.js';
 import { openDb, type Db } from '../warehouse/duckdb.js';
@@ -22,7 +23,10 @@ export interface RunEnvironment {
 }
 
 /** Lock acquirer for non-local targets (the AWS integration registers the S3 lock). */
-export type RemoteLock = (wh: Warehouse, o: { runId: string; command: string; waitMs: number }) => Promise<{ release(): Promise<void> }>;
+export type RemoteLock = (
+  wh: Warehouse,
+  o: { runId: string; command: string; waitMs: number },
+) => Promise<{ release(): Promise<void> }>;
 
 let remoteLock: RemoteLock | null = null;
 
@@ -43,7 +47,7 @@ export async function withRunEnvironment<T>(
 ): Promise<T> {
   const config = await ctx.config();
   const now = ctx.deps.now;
-  const calendar = createNasdaqCalendar({ extraClosures: config.calendar.extraClosures });
+  const calendar = createCalendarFromConfig(config);
   const warehouse = await openWarehouse(config, ctx.deps.cwd);
   const newRunId = () => createRunId(now(), (n) => randomBytes(n));
   const lockRunId = newRunId();
@@ -55,7 +59,10 @@ export async function withRunEnvironment<T>(
     tmp = path.join(dir, '.tmp');
     const lock = await acquireLocalLock(dir, { runId: lockRunId, command, now, waitMs });
     if (lock.tookOverFrom) {
-      ctx.log('warn', `took over a stale lock of ${lock.tookOverFrom.command} run ${lock.tookOverFrom.runId} (pid ${lock.tookOverFrom.pid} is gone)`);
+      ctx.log(
+        'warn',
+        `took over a stale lock of ${lock.tookOverFrom.command} run ${lock.tookOverFrom.runId} (pid ${lock.tookOverFrom.pid} is gone)`,
+      );
     }
     release = () => lock.release();
   } else {

@@ -1,5 +1,11 @@
-import type { MarketCalendar } from '@nasdaq-pipeline/market-calendar';
-import { validateBars, type ExpectationResult, type KnownGap } from '@nasdaq-pipeline/validation';
+import { addDays, type MarketCalendar } from '@nasdaq-pipeline/market-calendar';
+import {
+  validateBars,
+  type BarWarning,
+  type ExpectationResult,
+  type KnownGap,
+  type QuarantineRow,
+} from '@nasdaq-pipeline/validation';
 import type { ResolvedConfig } from '../config/types.js';
 import { ExitCode } from '../exit-codes.js';
 import type { Warehouse } from '../warehouse/open-warehouse.js';
@@ -31,7 +37,10 @@ export interface RunPipelineOptions {
   profilesWanted: ReadonlySet<string>;
   transform: TransformStage;
   /** Runs the table suites against the staged snapshots. */
-  validateTables(staged: StagedTransform, params: { emptySymbols: string[]; knownGaps: KnownGap[] }): Promise<ExpectationResult[]>;
+  validateTables(
+    staged: StagedTransform,
+    params: { emptySymbols: string[]; knownGaps: KnownGap[] },
+  ): Promise<ExpectationResult[]>;
   /** Writes the run's operational records (ledger, dq results, quarantine) and the report; returns the report folder. */
   record(summary: RunSummary, details: RunDetails): Promise<string | null>;
   log(level: 'info' | 'warn' | 'debug', message: string): void;
@@ -39,7 +48,11 @@ export interface RunPipelineOptions {
    * Transform from bars already in the raw zone instead of extracting (`transform`, `--rebuild`):
    * no FMP call is made.
    */
-  fromRaw?: { bars: Record<string, unknown>[]; profiles: Map<string, Record<string, unknown>>; rebuild: boolean };
+  fromRaw?: {
+    bars: Record<string, unknown>[];
+    profiles: Map<string, Record<string, unknown>>;
+    rebuild: boolean;
+  };
   /** Stored as the ledger row's message when the run succeeds (backfill keeps its symbol set there). */
   ledgerMessage?: string;
   onProgress?(done: number, total: number, symbol: string): void;
@@ -47,9 +60,9 @@ export interface RunPipelineOptions {
 
 /** What the run produced besides its summary (written to the ops tables and the report). */
 export interface RunDetails {
-  quarantined: import('@nasdaq-pipeline/validation').QuarantineRow[];
+  quarantined: QuarantineRow[];
   expectations: ExpectationResult[];
-  warnings: import('@nasdaq-pipeline/validation').BarWarning[];
+  warnings: BarWarning[];
   closes: { symbol: string; date: string; close: number }[];
   /** Symbols whose profile this run fetched. */
   fetchedProfiles: string[];
@@ -108,10 +121,17 @@ export async function runPipeline(o: RunPipelineOptions): Promise<RunSummary> {
     for (const [k, v] of o.fromRaw.profiles) profiles.set(k, v);
     summary.symbols.ok = [...o.symbols];
   } else {
-    const items = planExtract(o.symbols, o.states, o.window, { calendar: o.calendar, bootstrapDays: o.config.extract.bootstrapDays });
+    const items = planExtract(o.symbols, o.states, o.window, {
+      calendar: o.calendar,
+      bootstrapDays: o.config.extract.bootstrapDays,
+    });
     if (items.length === 0) {
       summary.symbols.ok = [...o.symbols];
-      return finish('up_to_date', ExitCode.ok, `up to date: every symbol has ${o.window.to}, the last completed session`);
+      return finish(
+        'up_to_date',
+        ExitCode.ok,
+        `up to date: every symbol has ${o.window.to}, the last completed session`,
+      );
     }
 
     // 1. Extract, landing every exchange in the raw zone as received.
@@ -155,7 +175,6 @@ export async function runPipeline(o: RunPipelineOptions): Promise<RunSummary> {
     }
     const skipped = o.symbols.filter((s) => !items.some((i) => i.symbol === s));
     summary.symbols.ok.push(...skipped);
-
   }
 
   // 2. Validate raw bars: accepted rows go on, rejected ones to quarantine with rule ids.
@@ -167,15 +186,19 @@ export async function runPipeline(o: RunPipelineOptions): Promise<RunSummary> {
   });
   summary.extract.bars = checked.received;
   summary.quarantine.rows = checked.quarantined.length;
-  for (const q of checked.quarantined) summary.quarantine.byRule[q.rule_id] = (summary.quarantine.byRule[q.rule_id] ?? 0) + 1;
-  const knownGaps = [...checked.knownGaps, ...refusedGaps].filter((g) => g.date >= o.window.from && g.date <= o.window.to);
+  for (const q of checked.quarantined)
+    summary.quarantine.byRule[q.rule_id] = (summary.quarantine.byRule[q.rule_id] ?? 0) + 1;
+  const knownGaps = [...checked.knownGaps, ...refusedGaps].filter(
+    (g) => g.date >= o.window.from && g.date <= o.window.to,
+  );
   const details: RunDetails = {
     quarantined: checked.quarantined,
     expectations: [],
     warnings: checked.warnings,
     fetchedProfiles: o.fromRaw ? [] : [...profiles.keys()],
+    // The report charts about three months of closes up to the window's end.
     closes: checked.accepted
-      .filter((b) => b.date >= o.calendar.previousSession(o.window.from) || o.window.mode !== 'latest')
+      .filter((b) => b.date <= o.window.to && b.date >= addDays(o.window.from, -92))
       .map((b) => ({ symbol: b.symbol, date: b.date, close: b.close })),
   };
 
@@ -213,7 +236,9 @@ export async function runPipeline(o: RunPipelineOptions): Promise<RunSummary> {
       summary.dq.blocking.push({
         id: r.expectationId,
         table: r.table,
-        message: r.error ?? `${r.unexpectedCount} unexpected of ${r.elementCount} (observed ${JSON.stringify(r.observedValue)})`,
+        message:
+          r.error ??
+          `${r.unexpectedCount} unexpected of ${r.elementCount} (observed ${JSON.stringify(r.observedValue)})`,
       });
     }
   }

@@ -16,10 +16,17 @@ export function selectSource(config: ResolvedConfig, flag: 'fmp' | 'sample' | un
   const wanted = flag ?? config.source;
   if (wanted === 'sample') return { source: 'sample', notice: null };
   if (wanted === 'fmp') {
-    if (!config.fmp.apiKey) throw new ConfigError('source fmp needs FMP_API_KEY; export it, or use --source sample for the simulated market');
+    if (!config.fmp.apiKey)
+      throw new ConfigError(
+        'source fmp needs FMP_API_KEY; export it, or use --source sample for the simulated market',
+      );
     return { source: 'fmp', notice: null };
   }
   return config.fmp.apiKey
     ? { source: 'fmp', notice: null }
-    : { source: 'sample', notice: 'FMP_API_KEY is not set: using the built-in simulated market (--source sample); set the key for real prices' };
+    : {
+        source: 'sample',
+        notice:
+          'FMP_API_KEY is not set: using the built-in simulated market (--source sample); set the key for real prices',
+      };
 }

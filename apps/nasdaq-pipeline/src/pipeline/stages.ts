@@ -1,5 +1,4 @@
 import type { AcceptedBar, KnownGap, QuarantineRow } from '@nasdaq-pipeline/validation';
-import type { TableMetadata } from '@nasdaq-pipeline/iceberg';
 import type { RunWindow } from './extract-plan.js';
 import type { TableOutcome } from './run-summary.js';
 
@@ -20,8 +19,8 @@ export interface TransformInput {
 /** Tables staged by a transform: validate them, then publish or abandon all. */
 export interface StagedTransform {
   tables: TableOutcome[];
-  /** Staged metadata per table name, for reading the staged snapshots. */
-  staged: ReadonlyMap<string, TableMetadata>;
+  /** Local data files of each staged table's snapshot, for validating it before publishing. */
+  stagedFiles: ReadonlyMap<string, readonly string[]>;
   publish(): Promise<void>;
   abandon(): Promise<void>;
 }

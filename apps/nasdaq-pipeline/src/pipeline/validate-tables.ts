@@ -26,7 +26,7 @@ export function createTableValidator(o: TableValidatorOptions) {
     staged: StagedTransform,
     extra: { emptySymbols: string[]; knownGaps: KnownGap[] },
   ): Promise<ExpectationResult[]> => {
-    await attachWarehouse(o.db, o.warehouse, { staged: staged.staged });
+    await attachWarehouse(o.db, o.warehouse, { stagedFiles: staged.stagedFiles });
     const outcome = await runSuites(builtInSuites(), {
       runSql: async (sql) => (await o.db.query(sql)).rows,
       params: {

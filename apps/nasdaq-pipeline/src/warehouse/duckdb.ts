@@ -1,4 +1,4 @@
-import type { DuckDBConnection, DuckDBInstance, DuckDBMaterializedResult } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBInstance, DuckDBResultReader } from '@duckdb/node-api';
 import { UsageError } from '../errors.js';
 
 /** A row as the CLI prints it: dates `YYYY-MM-DD`, 64-bit integers as numbers when safe. */
@@ -49,7 +49,7 @@ function convert(value: unknown, type: string): unknown {
   return value;
 }
 
-function toResult(reader: DuckDBMaterializedResult): QueryResult {
+function toResult(reader: DuckDBResultReader): QueryResult {
   const columns = reader.columnNames();
   const types = reader.columnTypes().map((t) => t.toString());
   const rows = reader.getRowObjectsJson().map((r) => {

@@ -1,4 +1,4 @@
-import { planScan, toLocalPath, type TableMetadata } from '@nasdaq-pipeline/iceberg';
+import { planScan, toLocalPath } from '@nasdaq-pipeline/iceberg';
 import type { Db } from './duckdb.js';
 import type { Warehouse } from './open-warehouse.js';
 import { createTableViews, type ViewSource } from './table-views.js';
@@ -7,8 +7,8 @@ import { createTableViews, type ViewSource } from './table-views.js';
 export interface SnapshotSelection {
   /** Time travel: the snapshot current at this instant (ms since epoch). */
   asOfTimestamp?: number;
-  /** Staged (not yet published) metadata to read instead of the catalog's current one, by table name. */
-  staged?: ReadonlyMap<string, TableMetadata>;
+  /** Staged (not yet published) snapshots to read instead of the current ones: local data files by table name. */
+  stagedFiles?: ReadonlyMap<string, readonly string[]>;
 }
 
 /** Local paths of data files (S3 files are fetched to a local cache by the AWS integration first). */
@@ -28,12 +28,25 @@ export async function planTableSources(
   const idents = await wh.catalog.listTables(wh.namespace);
   const sources: ViewSource[] = [];
   for (const ident of idents.sort((a, b) => a.name.localeCompare(b.name))) {
-    const metadata = selection.staged?.get(ident.name) ?? (await wh.catalog.loadTable(ident)).metadata;
+    const metadata = (await wh.catalog.loadTable(ident)).metadata;
+    const staged = selection.stagedFiles?.get(ident.name);
+    if (staged) {
+      const schema =
+        metadata.schemas.find((s) => s.schemaId === metadata.currentSchemaId) ?? metadata.schemas[0];
+      if (schema) {
+        sources.push({ name: ident.name, schema, files: staged });
+        continue;
+      }
+    }
     if (selection.asOfTimestamp !== undefined) {
       const first = metadata.snapshotLog?.[0]?.timestampMs ?? metadata.snapshots?.[0]?.timestampMs;
       if (first === undefined || first > selection.asOfTimestamp) continue;
     }
-    const plan = await planScan(metadata, wh.io, selection.asOfTimestamp !== undefined ? { asOfTimestamp: selection.asOfTimestamp } : {});
+    const plan = await planScan(
+      metadata,
+      wh.io,
+      selection.asOfTimestamp !== undefined ? { asOfTimestamp: selection.asOfTimestamp } : {},
+    );
     sources.push({ name: ident.name, schema: plan.schema, files: await localize(plan.files) });
   }
   return sources;

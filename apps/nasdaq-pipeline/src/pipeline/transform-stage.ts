@@ -1,0 +1,77 @@
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { toLocalPath } from '@nasdaq-pipeline/iceberg';
+import type { MarketCalendar } from '@nasdaq-pipeline/market-calendar';
+import { buildStarSchema } from '@nasdaq-pipeline/star-schema/duckdb';
+import type { ResolvedConfig } from '../config/types.js';
+import type { Db } from '../warehouse/duckdb.js';
+import type { Warehouse } from '../warehouse/open-warehouse.js';
+import { createIcebergTableStore } from './iceberg-table-store.js';
+import type { StagedTransform, TransformInput, TransformStage } from './stages.js';
+
+/**
+ * The transform stage on DuckDB: accepted bars and profiles are written to a scratch folder as JSON,
+ * the star-schema models run over them plus the stored history, and every changed table gets a
+ * staged Iceberg snapshot (published or abandoned by the caller).
+ */
+export function createTransformStage(o: {
+  db: Db;
+  warehouse: Warehouse;
+  config: ResolvedConfig;
+  calendar: MarketCalendar;
+}): TransformStage {
+  return async (input: TransformInput): Promise<StagedTransform> => {
+    const base =
+      o.warehouse.target === 'local' ? path.join(toLocalPath(o.warehouse.rootUri), '.tmp') : tmpdir();
+    const workDir = path.join(base, `transform-${input.runId}`);
+    await mkdir(workDir, { recursive: true });
+    const barsFile = path.join(workDir, 'bars.json');
+    await writeFile(barsFile, JSON.stringify(input.bars));
+    const profilesFile = path.join(workDir, 'profiles.json');
+    await writeFile(profilesFile, JSON.stringify([...input.profiles.values()]));
+    const store = createIcebergTableStore(o.warehouse, input.runId);
+    let result;
+    try {
+      result = await buildStarSchema({
+        store,
+        workDir: path.join(workDir, 'engine'),
+        asOf: input.window.to,
+        mode: input.rebuild ? 'rebuild' : 'incremental',
+        bars: {
+          format: 'json',
+          files: [barsFile],
+          source: input.source,
+          runId: input.runId,
+          ingestedAt: input.ingestedAt.toISOString(),
+        },
+        profiles: { format: 'json', files: input.profiles.size ? [profilesFile] : [], asOf: input.window.to },
+        calendar: o.calendar as never,
+        batchSymbols: o.config.transform.symbolBatchSize,
+        memoryLimit: o.config.transform.memoryLimit,
+        ...(o.config.transform.threads ? { threads: o.config.transform.threads } : {}),
+      });
+    } catch (e) {
+      await rm(workDir, { recursive: true, force: true });
+      throw e;
+    }
+    const cleanup = () => rm(workDir, { recursive: true, force: true });
+    return {
+      tables: result.tables.map((t) => ({
+        table: t.table,
+        rowsWritten: t.rowsWritten,
+        snapshotId: null,
+        operation: t.staged ? 'staged' : null,
+      })),
+      stagedFiles: new Map(result.staged.map((s) => [s.table, s.files])),
+      async publish() {
+        await result.publishAll();
+        await cleanup();
+      },
+      async abandon() {
+        await result.abandonAll();
+        await cleanup();
+      },
+    };
+  };
+}
