@@ -46,3 +46,9 @@ export type {
   GlueWorkerType,
 } from './glue/plan-glue-job.js';
 export { loadGlueRunnerScript } from './glue/load-glue-runner-script.js';
+export { GlueCatalog } from './glue/glue-catalog.js';
+export type { GlueCatalogOptions } from './glue/glue-catalog.js';
+export { buildGlueTableInput } from './glue/build-table-input.js';
+export type { GlueTableInputSource } from './glue/build-table-input.js';
+export { convertIcebergTypeToGlue } from './glue/iceberg-to-glue-type.js';
+export { buildMetadataLocation, parseMetadataVersion } from './glue/metadata-file-name.js';
