@@ -107,7 +107,7 @@ await runClient(8);
 
 const fmt = (ms) => `${(ms / 1000).toFixed(3)} s`;
 console.log(
-  `fmp-extract: ${SYMBOLS} symbols × 1 session, latency ${LATENCY} ms, premium plan, node ${process.version}`,
+  `fmp-extract: ${SYMBOLS} symbols × 1 session, latency ${LATENCY} ms, premium plan, node ${process.version}, load average ${loadavg()[0].toFixed(1)}`,
 );
 console.log('concurrency | floor     | bare fetch | fmp-client | client/floor | client/bare');
 for (const c of CONCURRENCIES) {

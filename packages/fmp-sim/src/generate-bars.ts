@@ -118,25 +118,27 @@ export function generateModelBars(
   const firstBlock = Math.floor(Math.max(0, iFrom - 1) / BLOCK);
   let base = 0;
   for (let b = 0; b < firstBlock; b++) base += blockTotal(model.seed, b);
-  // W before session iFrom (0 before the first session of the path).
+  // W and the close before session iFrom (0 and the start price before the first session).
   let previousW = 0;
+  let prevClose = price(-1, 0);
   for (let b = firstBlock; b <= Math.floor(iTo / BLOCK); b++) {
     fillBlock(model.seed, b, walk);
     const start = b * BLOCK;
     for (let j = Math.max(start, iFrom - 1); j <= Math.min(start + BLOCK - 1, iTo); j++) {
       const w = base + (walk[j - start + 1] as number);
+      const close = price(j, w);
       if (j < iFrom) {
         previousW = w;
+        prevClose = close;
         continue;
       }
       const z = w - previousW;
-      const prevClose = price(j - 1, previousW);
-      previousW = w;
       detailNormals(mixSeeds(model.seed, j), details);
-      const close = price(j, w);
       const open = prevClose * Math.exp(0.3 * model.volatility * (details[0] as number));
       const high = Math.max(open, close) * Math.exp(Math.abs(details[1] as number) * model.volatility * 0.6);
       const low = Math.min(open, close) * Math.exp(-Math.abs(details[2] as number) * model.volatility * 0.6);
+      previousW = w;
+      prevClose = close;
       const shares = (model.baseVolume * Math.exp(0.3 * (details[3] as number)) * (1 + Math.abs(z))) / factor;
       // One precision per row keeps rounding monotonic, so the invariants survive it.
       const scale = low < 1 ? 10_000 : 100;
