@@ -113,5 +113,9 @@ describe.skipIf(!haveFixtures())('maintenance on copies of the fixtures (real te
       `${location}/data/orphan-old.parquet`,
     ]);
     expect(await readRows(io, await planScan(loaded.metadata, io))).toHaveLength(15);
+    // A location that matches nothing referenced would delete everything: refused.
+    await expect(
+      removeOrphanFiles('s3://elsewhere/t', io, referenced, { olderThan: cutoff }),
+    ).rejects.toThrow(/refusing to delete/);
   });
 });

@@ -2,6 +2,7 @@
  * Orphan-file removal (Java `DeleteOrphanFiles`): files under a table location that no metadata references,
  * e.g. left by failed commits (iceberg.md §9: uploads are never retried in place, so failures leave orphans).
  */
+import { ValidationError } from '../errors.js';
 import type { FileIO } from '../io/file-io.js';
 
 /** Options of {@link removeOrphanFiles}. */
@@ -34,6 +35,7 @@ const canonical = (p: string): string => {
  * Deletes files under `location` that are not in `referenced` and are older than `olderThan`.
  * Build `referenced` with `listReferencedFiles` (it includes metadata files and `version-hint.text`).
  * @returns the removed (or, with `dryRun`, removable) paths
+ * @throws {ValidationError} when no referenced path lies under `location` (a scheme or location mismatch)
  */
 export async function removeOrphanFiles(
   location: string,
@@ -51,6 +53,14 @@ export async function removeOrphanFiles(
   const keep = new Set([...referenced].map(canonical));
   const orphans: string[] = [];
   const root = location.replace(/\/+$/, '');
+  // Guard against a location/scheme mismatch (s3 vs s3a, a rebased copy…): with no referenced file under the
+  // location, every listed file would look orphaned and the whole table would be deleted.
+  const canonicalRoot = canonical(root);
+  if (![...keep].some((p) => p.startsWith(`${canonicalRoot}/`))) {
+    throw new ValidationError(
+      `iceberg: removeOrphanFiles: no referenced file lies under ${location}; refusing to delete (check the location and the referenced paths)`,
+    );
+  }
   for await (const f of io.list(`${root}/`)) {
     if (keep.has(canonical(f.path))) continue;
     if (f.lastModified.getTime() >= olderThan) continue;
