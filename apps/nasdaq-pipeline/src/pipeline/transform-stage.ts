@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { toLocalPath } from '@nasdaq-pipeline/iceberg';
 import type { MarketCalendar } from '@nasdaq-pipeline/market-calendar';
+import { createIcebergTableStore } from '@nasdaq-pipeline/star-schema';
 import { buildStarSchema } from '@nasdaq-pipeline/star-schema/duckdb';
 import type { ResolvedConfig } from '../config/types.js';
 import type { Db } from '../warehouse/duckdb.js';
 import type { Warehouse } from '../warehouse/open-warehouse.js';
-import { createIcebergTableStore } from './iceberg-table-store.js';
 import type { StagedTransform, TransformInput, TransformStage } from './stages.js';
 
 /**
@@ -30,7 +30,11 @@ export function createTransformStage(o: {
     await writeFile(barsFile, JSON.stringify(input.bars));
     const profilesFile = path.join(workDir, 'profiles.json');
     await writeFile(profilesFile, JSON.stringify([...input.profiles.values()]));
-    const store = createIcebergTableStore(o.warehouse, input.runId);
+    const store = createIcebergTableStore({
+      catalog: o.warehouse.catalog,
+      namespace: o.warehouse.namespace,
+      cacheDir: path.join(base, 'cache'),
+    });
     let result;
     try {
       result = await buildStarSchema({
