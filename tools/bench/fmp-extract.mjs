@@ -10,7 +10,7 @@ import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createFmpClient } from '@nasdaq-pipeline/fmp-client';
-import { generateBars } from '@nasdaq-pipeline/fmp-sim';
+import { createSimFetch, generateBars } from '@nasdaq-pipeline/fmp-sim';
 
 const { values } = parseArgs({
   options: {
@@ -82,6 +82,26 @@ async function runBareFetch(concurrency) {
   });
 }
 
+// The same extraction over createSimFetch (same latency, no sockets): isolates the client's own cost
+// from the HTTP stack's.
+async function runClientInProcess(concurrency) {
+  const fetch = createSimFetch({ latencyMs: LATENCY, plan: 'premium', seed: 1, now: () => NOW, symbols });
+  const client = createFmpClient({
+    apiKey: undefined,
+    plan: 'premium',
+    concurrency,
+    fetch,
+    clock: () => NOW,
+  });
+  const started = performance.now();
+  const results = await Promise.all(
+    symbols.map((symbol) => client.historicalEod({ symbol, from: SESSION, to: SESSION })),
+  );
+  const rows = results.reduce((n, r) => n + r.rows.length, 0);
+  if (rows !== symbols.length) throw new Error(`expected ${symbols.length} bars, got ${rows}`);
+  return { ms: performance.now() - started };
+}
+
 async function runClient(concurrency) {
   return withServer(async (server) => {
     const client = createFmpClient({
@@ -109,14 +129,25 @@ const fmt = (ms) => `${(ms / 1000).toFixed(3)} s`;
 console.log(
   `fmp-extract: ${SYMBOLS} symbols × 1 session, latency ${LATENCY} ms, premium plan, node ${process.version}, load average ${loadavg()[0].toFixed(1)}`,
 );
-console.log('concurrency | floor     | bare fetch | fmp-client | client/floor | client/bare');
+console.log(
+  'concurrency | floor   | HTTP: bare fetch | HTTP: fmp-client | client/floor | client/bare | in-process: fmp-client | client/floor',
+);
 for (const c of CONCURRENCIES) {
   const floor = (SYMBOLS * LATENCY) / c;
   const bare = await runBareFetch(c);
   const client = await runClient(c);
+  const local = await runClientInProcess(c);
   console.log(
-    `${String(c).padStart(11)} | ${fmt(floor).padStart(9)} | ${fmt(bare.ms).padStart(10)} | ${fmt(client.ms).padStart(10)} | ${(client.ms / floor).toFixed(2).padStart(11)}× | ${(client.ms / bare.ms).toFixed(2).padStart(10)}×` +
-      (client.requests !== SYMBOLS ? `  (requests: ${client.requests})` : ''),
+    [
+      String(c).padStart(11),
+      fmt(floor).padStart(7),
+      fmt(bare.ms).padStart(16),
+      fmt(client.ms).padStart(16),
+      `${(client.ms / floor).toFixed(2)}×`.padStart(12),
+      `${(client.ms / bare.ms).toFixed(2)}×`.padStart(11),
+      fmt(local.ms).padStart(22),
+      `${(local.ms / floor).toFixed(2)}×`.padStart(12),
+    ].join(' | ') + (client.requests !== SYMBOLS ? `  (requests: ${client.requests})` : ''),
   );
 }
 
