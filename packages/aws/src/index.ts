@@ -17,8 +17,8 @@ export { formatS3Uri, parseS3Uri } from './s3/s3-uri.js';
 export type { S3Location } from './s3/s3-uri.js';
 export { S3FileIO } from './s3/s3-file-io.js';
 export type { S3FileIOOptions } from './s3/s3-file-io.js';
-export { acquireS3Lock, getWarehouseLockUri } from './lock/s3-lock.js';
-export type { HeldS3Lock, S3LockOptions } from './lock/s3-lock.js';
+export { acquireS3Lock, getWarehouseLockUri } from './s3/s3-lock.js';
+export type { HeldS3Lock, S3LockOptions } from './s3/s3-lock.js';
 export { AthenaQueryRunner } from './athena/athena-query-runner.js';
 export type {
   AthenaColumn,

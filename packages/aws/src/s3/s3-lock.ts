@@ -1,8 +1,8 @@
 import { hostname } from 'node:os';
 import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { LockHeldError, LockLostError, type LockHolder } from '../errors.js';
-import { isConditionFailed, isNotFound } from '../s3/s3-errors.js';
-import { parseS3Uri } from '../s3/s3-uri.js';
+import { isConditionFailed, isNotFound } from './s3-errors.js';
+import { parseS3Uri } from './s3-uri.js';
 
 /** Options of {@link acquireS3Lock}. */
 export interface S3LockOptions {

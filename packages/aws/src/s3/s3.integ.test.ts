@@ -1,0 +1,221 @@
+import { CreateBucketCommand, GetObjectCommand, ListMultipartUploadsCommand } from '@aws-sdk/client-s3';
+import { NotFoundError } from '@nasdaq-pipeline/iceberg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LockHeldError, LockLostError } from '../errors.js';
+import {
+  createMotoClients,
+  requireMotoCommand,
+  startMotoServer,
+  type MotoClients,
+  type MotoServer,
+} from '../test-support/index.js';
+import { S3FileIO } from './s3-file-io.js';
+import { acquireS3Lock, getWarehouseLockUri } from './s3-lock.js';
+
+const moto = requireMotoCommand();
+
+// One moto_server for every S3 test of this package; each test uses its own bucket.
+describe.skipIf(!moto)('S3 on moto_server', () => {
+  let server: MotoServer;
+  let clients: MotoClients;
+
+  beforeAll(async () => {
+    server = await startMotoServer(moto!);
+    clients = createMotoClients(server.endpoint);
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  describe('S3FileIO', () => {
+    const bytes = (text: string) => new TextEncoder().encode(text);
+    const bucketFor = async (name: string) => {
+      await clients.s3.send(new CreateBucketCommand({ Bucket: name }));
+      return name;
+    };
+
+    it('writes, reads, sizes, ranges and lists objects', async () => {
+      const bucket = await bucketFor('fileio-roundtrip');
+      const io = new S3FileIO({ s3: clients.s3 });
+      await io.write(`s3://${bucket}/t/data/a.bin`, bytes('0123456789'));
+      await io.write(`s3://${bucket}/t/metadata/b.json`, bytes('{}'));
+      await io.write(`s3://${bucket}/other/c`, bytes('x'));
+
+      expect(new TextDecoder().decode(await io.read(`s3://${bucket}/t/data/a.bin`))).toBe('0123456789');
+      expect(await io.size(`s3://${bucket}/t/data/a.bin`)).toBe(10);
+      expect(new TextDecoder().decode(await io.readRange(`s3://${bucket}/t/data/a.bin`, 3, 4))).toBe('3456');
+      // A range running past the end returns what exists; one starting past the end returns nothing.
+      expect(new TextDecoder().decode(await io.readRange(`s3://${bucket}/t/data/a.bin`, 8, 10))).toBe('89');
+      expect((await io.readRange(`s3://${bucket}/t/data/a.bin`, 10, 5)).byteLength).toBe(0);
+
+      const listed = [];
+      for await (const f of io.list(`s3://${bucket}/t/`)) listed.push(f);
+      expect(listed.map((f) => f.path).sort()).toEqual([
+        `s3://${bucket}/t/data/a.bin`,
+        `s3://${bucket}/t/metadata/b.json`,
+      ]);
+      expect(listed.find((f) => f.path.endsWith('a.bin'))?.size).toBe(10);
+      expect(listed[0]!.lastModified).toBeInstanceOf(Date);
+    });
+
+    it('reports missing objects as NotFoundError / false', async () => {
+      const bucket = await bucketFor('fileio-missing');
+      const io = new S3FileIO({ s3: clients.s3 });
+      await expect(io.read(`s3://${bucket}/nope`)).rejects.toBeInstanceOf(NotFoundError);
+      await expect(io.size(`s3://${bucket}/nope`)).rejects.toBeInstanceOf(NotFoundError);
+      await expect(io.readRange(`s3://${bucket}/nope`, 0, 4)).rejects.toBeInstanceOf(NotFoundError);
+      expect(await io.exists(`s3://${bucket}/nope`)).toBe(false);
+    });
+
+    it('creates exclusively: the second create of the same key loses', async () => {
+      const bucket = await bucketFor('fileio-exclusive');
+      const io = new S3FileIO({ s3: clients.s3 });
+      const path = `s3://${bucket}/t/metadata/v1.metadata.json`;
+      expect(await io.createExclusive(path, bytes('first'))).toBe(true);
+      expect(await io.createExclusive(path, bytes('second'))).toBe(false);
+      expect(new TextDecoder().decode(await io.read(path))).toBe('first');
+      expect(await io.exists(path)).toBe(true);
+    });
+
+    it('uploads large objects in parts, exclusively too, and leaves no pending uploads', async () => {
+      const bucket = await bucketFor('fileio-multipart');
+      const io = new S3FileIO({
+        s3: clients.s3,
+        partSizeBytes: 5 * 1024 * 1024,
+        multipartThresholdBytes: 5 * 1024 * 1024,
+      });
+      const big = new Uint8Array(11 * 1024 * 1024 + 17);
+      for (let i = 0; i < big.length; i++) big[i] = (i * 31 + (i >> 12)) & 0xff;
+      const path = `s3://${bucket}/t/data/big.parquet`;
+      await io.write(path, big);
+      expect(await io.size(path)).toBe(big.length);
+      const back = await io.read(path);
+      expect(Buffer.from(back).equals(Buffer.from(big))).toBe(true);
+      const tail = await io.readRange(path, big.length - 100, 100);
+      expect(Buffer.from(tail).equals(Buffer.from(big.subarray(big.length - 100)))).toBe(true);
+
+      expect(await io.createExclusive(path, big)).toBe(false);
+      expect(await io.createExclusive(`s3://${bucket}/t/data/big2.parquet`, big)).toBe(true);
+      const pending = await clients.s3.send(new ListMultipartUploadsCommand({ Bucket: bucket }));
+      expect(pending.Uploads ?? []).toEqual([]);
+    });
+
+    it('deletes objects, ignoring missing ones', async () => {
+      const bucket = await bucketFor('fileio-delete');
+      const io = new S3FileIO({ s3: clients.s3 });
+      await io.write(`s3://${bucket}/a`, bytes('a'));
+      await io.write(`s3://${bucket}/b`, bytes('b'));
+      await io.delete([`s3://${bucket}/a`, `s3://${bucket}/b`, `s3://${bucket}/missing`]);
+      expect(await io.exists(`s3://${bucket}/a`)).toBe(false);
+      expect(await io.exists(`s3://${bucket}/b`)).toBe(false);
+    });
+  });
+
+  describe('S3 warehouse lock', () => {
+    const warehouse = async (bucket: string) => {
+      await clients.s3.send(new CreateBucketCommand({ Bucket: bucket }));
+      return `s3://${bucket}/warehouse`;
+    };
+
+    it('lets one writer in and names it to the second', async () => {
+      const uri = getWarehouseLockUri(await warehouse('lock-held'));
+      expect(uri).toBe('s3://lock-held/warehouse/.nasdaq-pipeline.lock');
+      const t0 = new Date('2026-01-05T21:00:00Z');
+      const first = await acquireS3Lock(uri, {
+        s3: clients.s3,
+        runId: 'run-A',
+        command: 'run',
+        host: 'box-a',
+        pid: 101,
+        ttlMs: 60_000,
+        now: () => t0,
+      });
+      expect(first.tookOverFrom).toBeNull();
+      const body = await clients.s3.send(
+        new GetObjectCommand({ Bucket: 'lock-held', Key: 'warehouse/.nasdaq-pipeline.lock' }),
+      );
+      expect(JSON.parse(await body.Body!.transformToString())).toMatchObject({
+        runId: 'run-A',
+        host: 'box-a',
+        pid: 101,
+      });
+
+      const second = acquireS3Lock(uri, {
+        s3: clients.s3,
+        runId: 'run-B',
+        host: 'box-b',
+        pid: 202,
+        now: () => new Date(t0.getTime() + 30_000),
+      });
+      await expect(second).rejects.toBeInstanceOf(LockHeldError);
+      const error = (await second.catch((e: unknown) => e)) as LockHeldError;
+      expect(error.holder).toEqual({
+        host: 'box-a',
+        pid: 101,
+        runId: 'run-A',
+        command: 'run',
+        since: '2026-01-05T21:00:00.000Z',
+        expires: '2026-01-05T21:01:00.000Z',
+      });
+      expect(error.message).toContain('run run-A (pid 101 on box-a)');
+
+      expect(await first.release()).toBe(true);
+      const third = await acquireS3Lock(uri, { s3: clients.s3, runId: 'run-C', now: () => t0 });
+      expect(third.tookOverFrom).toBeNull();
+      await third.release();
+    });
+
+    it('takes over an expired lock, and the old holder can neither renew nor release it', async () => {
+      const uri = getWarehouseLockUri(await warehouse('lock-stale'));
+      const t0 = new Date('2026-01-05T21:00:00Z');
+      let clock = t0;
+      const crashed = await acquireS3Lock(uri, {
+        s3: clients.s3,
+        runId: 'run-old',
+        ttlMs: 60_000,
+        now: () => clock,
+      });
+      clock = new Date(t0.getTime() + 61_000);
+      const fresh = await acquireS3Lock(uri, {
+        s3: clients.s3,
+        runId: 'run-new',
+        ttlMs: 60_000,
+        now: () => clock,
+      });
+      expect(fresh.tookOverFrom?.runId).toBe('run-old');
+      expect(fresh.holder.expires).toBe('2026-01-05T21:02:01.000Z');
+
+      await expect(crashed.renew()).rejects.toBeInstanceOf(LockLostError);
+      expect(await crashed.release()).toBe(false);
+
+      clock = new Date(t0.getTime() + 90_000);
+      await fresh.renew();
+      expect(fresh.holder.expires).toBe('2026-01-05T21:02:30.000Z');
+      // After renewing, the lock is still live at what would have been the old expiry.
+      clock = new Date(t0.getTime() + 125_000);
+      await expect(
+        acquireS3Lock(uri, { s3: clients.s3, runId: 'run-late', now: () => clock }),
+      ).rejects.toBeInstanceOf(LockHeldError);
+      expect(await fresh.release()).toBe(true);
+    });
+
+    it('waits for a lock when asked to', async () => {
+      const uri = getWarehouseLockUri(await warehouse('lock-wait'));
+      const held = await acquireS3Lock(uri, { s3: clients.s3, runId: 'run-1' });
+      let slept = 0;
+      const waiter = await acquireS3Lock(uri, {
+        s3: clients.s3,
+        runId: 'run-2',
+        waitMs: 10_000,
+        pollMs: 10,
+        sleep: async () => {
+          slept++;
+          await held.release();
+        },
+      });
+      expect(slept).toBe(1);
+      expect(waiter.holder.runId).toBe('run-2');
+      await waiter.release();
+    });
+  });
+});
