@@ -42,6 +42,10 @@ describe('selectSnapshot', () => {
   it('rejects unknown snapshots and refs', () => {
     expect(() => selectSnapshot(metadata, { snapshotId: 9n })).toThrow(/snapshot 9 not found/);
     expect(() => selectSnapshot(metadata, { ref: 'nope' })).toThrow(/ref nope not found/);
+    const expired = { ...metadata, snapshots: metadata.snapshots.slice(1) };
+    expect(() => selectSnapshot(expired, { asOfTimestamp: 1500 })).toThrow(
+      /snapshot 1, current at .* has expired/,
+    );
   });
 
   it('reads time travel with the snapshot schema and the current snapshot with the current schema', () => {

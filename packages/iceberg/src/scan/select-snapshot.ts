@@ -17,7 +17,8 @@ export interface SnapshotSelector {
  * Returns the selected snapshot, or `undefined` when the table (or the table at that time) has none.
  * `asOfTimestamp` uses the `snapshot-log` (the history of the current pointer), falling back to
  * snapshot timestamps when the log is empty.
- * @throws {ValidationError} when `snapshotId` or `ref` is unknown.
+ * @throws {ValidationError} when `snapshotId` or `ref` is unknown, or the snapshot current at
+ *   `asOfTimestamp` has expired.
  */
 export function selectSnapshot(
   metadata: TableMetadata,
@@ -39,8 +40,15 @@ export function selectSnapshot(
     for (const e of [...log].sort((a, b) => a.timestampMs - b.timestampMs)) {
       if (e.timestampMs <= t) hit = e.snapshotId;
     }
-    // An expired snapshot can remain in the log; treat it as "no data visible" only if truly gone.
-    return hit === undefined ? undefined : metadata.snapshots.find((x) => x.snapshotId === hit);
+    if (hit === undefined) return undefined; // before the first snapshot: the table was empty
+    const snapshot = metadata.snapshots.find((x) => x.snapshotId === hit);
+    // The log can outlive expired snapshots; an empty answer would be silently wrong.
+    if (!snapshot) {
+      throw new ValidationError(
+        `iceberg: snapshot ${hit}, current at ${new Date(t).toISOString()}, has expired from table ${metadata.location}`,
+      );
+    }
+    return snapshot;
   }
   if (selector.ref !== undefined && selector.ref !== 'main') {
     const ref = metadata.refs[selector.ref];
