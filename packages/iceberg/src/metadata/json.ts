@@ -1,14 +1,25 @@
-import { isLosslessNumber, parse, stringify } from 'lossless-json';
+import { isLosslessNumber, LosslessNumber } from 'lossless-json';
 import { ValidationError } from '../errors.js';
 
+// Integers with 16+ digits may exceed 2^53 (Athena/Java snapshot ids). They are rewritten to marked strings before
+// the native JSON.parse (fast) and revived as LosslessNumber, so no digit is lost. The regex consumes string
+// literals first, so digits inside strings are never touched.
+const BIG_INT_RE = /"(?:[^"\\]|\\.)*"|(?<![\d.eE+-])-?\d{16,}(?![\d.eE])/g;
+const MARK = '\u0000big:';
+
 /**
- * Parse JSON keeping every number exact: numbers come back as `LosslessNumber` (read them with {@link toBigInt} /
- * {@link toNumber}). `JSON.parse` would round snapshot ids above 2^53 (iceberg.md §15).
+ * Parse JSON keeping every integer exact: integers of 16+ digits come back as `LosslessNumber` (read them with
+ * {@link toBigInt}), others as numbers. `JSON.parse` alone would round snapshot ids above 2^53 (iceberg.md §15).
  * @throws {ValidationError} on malformed JSON
  */
 export function parseLosslessJson(text: string, what = 'JSON'): unknown {
+  const marked = text.replace(BIG_INT_RE, (m) => (m.startsWith('"') ? m : `"\\u0000big:${m}"`));
   try {
-    return parse(text);
+    return JSON.parse(marked, (_key, value: unknown) =>
+      typeof value === 'string' && value.startsWith(MARK)
+        ? new LosslessNumber(value.slice(MARK.length))
+        : value,
+    );
   } catch (error) {
     throw new ValidationError(`iceberg: malformed ${what}: ${(error as Error).message}`, { cause: error });
   }
@@ -16,9 +27,14 @@ export function parseLosslessJson(text: string, what = 'JSON'): unknown {
 
 /** Serialise to JSON; `bigint` and `LosslessNumber` values become exact JSON numbers. */
 export function stringifyLosslessJson(value: unknown, space?: number): string {
-  const text = stringify(value, undefined, space);
+  const text = JSON.stringify(
+    value,
+    (_key, v: unknown) =>
+      typeof v === 'bigint' ? `${MARK}${v}` : isLosslessNumber(v) ? `${MARK}${v.value}` : v,
+    space,
+  );
   if (text === undefined) throw new ValidationError('iceberg: value cannot be serialised to JSON');
-  return text;
+  return text.replace(/"\\u0000big:(-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)"/g, '$1');
 }
 
 /** Read an integral JSON value as `bigint`. @throws {ValidationError} */

@@ -135,12 +135,14 @@ export async function produceSnapshot(
       );
     }
   }
-  for (const m of parentList) {
-    if (rewritten.has(m.manifestPath)) continue;
+  const carried = parentList.filter(
     // Drop data manifests with no live entries (PyIceberg/Java do the same); delete manifests are kept.
-    if (m.content === 0 && m.addedFilesCount + m.existingFilesCount === 0) continue;
-    manifests.push(m);
-  }
+    (m) =>
+      !rewritten.has(m.manifestPath) && !(m.content === 0 && m.addedFilesCount + m.existingFilesCount === 0),
+  );
+  manifests.push(
+    ...(await mergeSmallManifests(io, meta, carried, state, seq, nextManifestPath, attemptFiles)),
+  );
 
   const timestampMs = Math.max(nowMs, meta.lastUpdatedMs);
   const listPath = `${dir}/snap-${state.snapshotId}-${state.attempt}-${state.commitUuid}.avro`;
@@ -185,4 +187,66 @@ export async function produceSnapshot(
     ),
   };
   return { metadata, snapshot, attemptFiles, removed: removedEntries };
+}
+
+/**
+ * Manifest merging (Java `MergeAppend`, PyIceberg `_MergingSnapshotProducer`): once a snapshot would carry
+ * `commit.manifest.min-count-to-merge` (default 100) small data manifests of one spec, rewrite them into one
+ * manifest of EXISTING entries. Without it every fast append adds a manifest and commit cost grows with history;
+ * with it the manifest list stays bounded and a merge reads each small manifest once.
+ * Disabled by `commit.manifest-merge.enabled=false`.
+ */
+async function mergeSmallManifests(
+  io: FileIO,
+  meta: TableMetadata,
+  carried: readonly ManifestFile[],
+  state: CommitState,
+  seq: bigint,
+  nextManifestPath: () => string,
+  attemptFiles: string[],
+): Promise<ManifestFile[]> {
+  const props = meta.properties;
+  if (props['commit.manifest-merge.enabled'] === 'false') return [...carried];
+  const minCount = Number(props['commit.manifest.min-count-to-merge'] ?? 100);
+  const target = BigInt(props['commit.manifest.target-size-bytes'] ?? 8 * 1024 * 1024);
+  const out: ManifestFile[] = [];
+  const bySpec = new Map<number, ManifestFile[]>();
+  for (const m of carried) {
+    if (m.content !== 0 || m.manifestLength >= target) out.push(m);
+    else bySpec.set(m.partitionSpecId, [...(bySpec.get(m.partitionSpecId) ?? []), m]);
+  }
+  for (const [specId, group] of bySpec) {
+    if (group.length < minCount) {
+      out.push(...group);
+      continue;
+    }
+    const entries: ManifestEntry[] = [];
+    for (const m of group) {
+      for (const e of await readManifest(io, m.manifestPath, m)) {
+        if (e.status === 2) continue;
+        entries.push({
+          status: 0,
+          snapshotId: e.snapshotId,
+          sequenceNumber: e.sequenceNumber,
+          fileSequenceNumber: e.fileSequenceNumber,
+          dataFile: e.dataFile,
+        });
+      }
+    }
+    const path = nextManifestPath();
+    attemptFiles.push(path);
+    out.push(
+      await writeManifest({
+        io,
+        path,
+        schema: getCurrentSchema(meta),
+        spec: getPartitionSpec(meta, specId),
+        content: 0,
+        snapshotId: state.snapshotId,
+        sequenceNumber: seq,
+        entries,
+      }),
+    );
+  }
+  return out;
 }

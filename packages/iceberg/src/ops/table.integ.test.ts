@@ -247,3 +247,26 @@ describe('concurrent writers', () => {
     expect(rows.filter((r) => r.symbol === 'AAPL').map((r) => r.close)).toEqual([1, 2]);
   });
 });
+
+describe('manifest merging', () => {
+  it('keeps the manifest list bounded across many appends without changing rows', async () => {
+    const identifier = { namespace: 'nasdaq', name: 'merge' };
+    const table = await Table.create(
+      { catalog, identifier },
+      { schema, properties: { 'commit.manifest.min-count-to-merge': '3' } },
+    );
+    const all: Bar[] = [];
+    for (let i = 0; i < 7; i += 1) {
+      const batch = bars([`S${i}`], ['2024-01-02']);
+      all.push(...batch);
+      await table.append(toArrow(batch));
+    }
+    const { readManifestList } = await import('../manifest/read-manifest-list.js');
+    const loaded = await table.load();
+    const list = await readManifestList(io, getCurrentSnapshot(loaded.metadata)!.manifestList);
+    expect(list.length).toBeLessThanOrEqual(3);
+    expect(list.reduce((n, m) => n + m.addedFilesCount + m.existingFilesCount, 0)).toBe(7);
+    expect(await readTable(table)).toEqual(sortBars(all));
+    expect(normalize(await icebird.read(path.join(root, 'nasdaq/merge')))).toEqual(sortBars(all));
+  });
+});
