@@ -52,3 +52,7 @@ export { buildGlueTableInput } from './glue/build-table-input.js';
 export type { GlueTableInputSource } from './glue/build-table-input.js';
 export { convertIcebergTypeToGlue } from './glue/iceberg-to-glue-type.js';
 export { buildMetadataLocation, parseMetadataVersion } from './glue/metadata-file-name.js';
+export { createAwsClients } from './create-aws-clients.js';
+export type { AwsClients, AwsClientsOptions } from './create-aws-clients.js';
+export { createAwsTarget } from './create-aws-target.js';
+export type { AwsTarget, AwsTargetOptions } from './create-aws-target.js';
