@@ -45,4 +45,18 @@ describe('createRateLimiter', () => {
     await limiter.acquire();
     expect(t.now()).toBe(1_030_000);
   });
+
+  it('still makes progress when the injected clock is frozen', async () => {
+    const sleeps: number[] = [];
+    const limiter = createRateLimiter({
+      limit: 2,
+      windowMs: 1000,
+      now: () => 5000,
+      sleep: async (ms) => {
+        sleeps.push(ms);
+      },
+    });
+    for (let i = 0; i < 5; i++) await limiter.acquire();
+    expect(sleeps).toEqual([1000, 1000]);
+  });
 });

@@ -27,12 +27,20 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   let head = 0;
   let blockedUntil = 0;
   let queue: Promise<void> = Promise.resolve();
+  // Time never runs backwards for the limiter, and a wait always counts as elapsed, so a frozen
+  // injected clock (a fixed "run time") cannot make it wait forever.
+  let floor = 0;
+  const current = (): number => (floor = Math.max(now(), floor));
+  const wait = async (t: number, ms: number): Promise<void> => {
+    await sleep(ms);
+    floor = Math.max(floor, t + ms);
+  };
 
   async function grant(): Promise<void> {
     for (;;) {
-      const t = now();
+      const t = current();
       if (blockedUntil > t) {
-        await sleep(blockedUntil - t);
+        await wait(t, blockedUntil - t);
         continue;
       }
       while (head < grants.length && (grants[head] as number) <= t - windowMs) head++;
@@ -44,7 +52,7 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
         grants.push(t);
         return;
       }
-      await sleep(Math.max(1, (grants[head] as number) + windowMs - t));
+      await wait(t, Math.max(1, (grants[head] as number) + windowMs - t));
     }
   }
 
