@@ -47,7 +47,7 @@ export async function prepareCompaction(
   const tasks = plan.tasks.filter((t) => wanted.has(t.file.filePath));
   if (tasks.length !== wanted.size)
     throw new ValidationError('iceberg: compaction names files that are not live data files');
-  const rows = await readRows(io, { ...plan, tasks });
+  const rows = await readRows(io, { ...plan, tasks }, { timestamps: 'micros' });
   const added = await writeRowsAndTable(rows, undefined, base.metadata, { ...options, io });
   return {
     ...prepareReplaceFiles(

@@ -33,7 +33,7 @@ export async function rewriteRows(
   const survivors: Row[] = [];
   let droppedRows = 0;
   for (const task of tasks) {
-    const rows = await readRows(io, { ...plan, tasks: [task] });
+    const rows = await readRows(io, { ...plan, tasks: [task] }, { timestamps: 'micros' });
     const kept = rows.filter(keep);
     if (kept.length === rows.length && task.deletes.length === 0) continue;
     droppedRows += rows.length - kept.length;

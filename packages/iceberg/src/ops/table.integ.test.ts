@@ -270,3 +270,44 @@ describe('manifest merging', () => {
     expect(normalize(await icebird.read(path.join(root, 'nasdaq/merge')))).toEqual(sortBars(all));
   });
 });
+
+describe('copy-on-write precision', () => {
+  it('keeps microsecond timestamps and 64-bit longs of surviving rows when a file is rewritten', async () => {
+    const tsSchema: Schema = {
+      type: 'struct',
+      schemaId: 0,
+      fields: [
+        { id: 1, name: 'k', required: true, type: 'int' },
+        { id: 2, name: 'at', required: false, type: 'timestamptz' },
+        { id: 3, name: 'n', required: false, type: 'long' },
+      ],
+    };
+    const identifier = { namespace: 'nasdaq', name: 'micros' };
+    const table = await Table.create({ catalog, identifier }, { schema: tsSchema });
+    const micros = (n: number, at: bigint[], big: bigint[]): arrow.Table =>
+      new arrow.Table({
+        k: arrow.vectorFromArray(
+          Array.from({ length: n }, (_, i) => i + 1),
+          new arrow.Int32(),
+        ),
+        at: arrow.makeVector(
+          arrow.makeData({
+            type: new arrow.TimestampMicrosecond('UTC'),
+            length: n,
+            nullCount: 0,
+            data: BigInt64Array.from(at),
+          }),
+        ),
+        n: arrow.makeVector(BigInt64Array.from(big)),
+      });
+    await table.append(micros(2, [1_700_000_000_000_001n, 1_700_000_000_000_002n], [9007199254740993n, 2n]));
+    await table.upsert(micros(1, [5n], [5n]), ['k']); // rewrites the file: row k=2 survives
+    const rows = await readRows(io, await table.scan(), { timestamps: 'micros' });
+    const byKey = Object.fromEntries(rows.map((r) => [Number(r['k']), r]));
+    expect(byKey[1]).toMatchObject({ at: 5n, n: 5n });
+    expect(byKey[2]).toMatchObject({ at: 1_700_000_000_000_002n, n: 2n });
+    await table.upsert(micros(1, [7n], [7n]).slice(0, 1), ['k']);
+    const again = await readRows(io, await table.scan(), { timestamps: 'micros' });
+    expect(again.find((r) => Number(r['k']) === 2)).toMatchObject({ at: 1_700_000_000_000_002n });
+  });
+});
