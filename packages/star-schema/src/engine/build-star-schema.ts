@@ -1,5 +1,6 @@
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { nasdaqCalendar } from '@nasdaq-pipeline/market-calendar';
 import { ModelExecutionError, StarSchemaInputError } from '../errors.js';
@@ -37,6 +38,8 @@ export interface BuildStarSchemaOptions {
   readonly memoryLimit?: string;
   /** DuckDB `threads` for the instance this function creates. Default: DuckDB's. */
   readonly threads?: number;
+  /** Called after every SQL statement with its first line and duration (progress, `--verbose`, profiling). */
+  readonly onStatement?: (sql: string, ms: number) => void;
 }
 
 /** Per-table outcome of a build. */
@@ -129,8 +132,27 @@ export async function buildStarSchema(options: BuildStarSchemaOptions): Promise<
     instance = await DuckDBInstance.create(':memory:', config);
     connection = await instance.connect();
   }
+  const hook = options.onStatement;
+  const timed: DuckDBConnection = hook
+    ? new Proxy(connection, {
+        get(target, prop, receiver) {
+          const value = Reflect.get(target, prop, receiver) as unknown;
+          if ((prop === 'run' || prop === 'runAndReadAll') && typeof value === 'function') {
+            return async (sql: string) => {
+              const t0 = performance.now();
+              try {
+                return await (value as (q: string) => Promise<unknown>).call(target, sql);
+              } finally {
+                hook(sql.trim().split('\n')[0]?.slice(0, 120) ?? '', performance.now() - t0);
+              }
+            };
+          }
+          return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+        },
+      })
+    : connection;
   try {
-    return await buildWith(connection, options, mode, batchSymbols);
+    return await buildWith(timed, options, mode, batchSymbols);
   } finally {
     if (instance) {
       connection.closeSync();
@@ -234,47 +256,54 @@ async function buildWith(
       SELECT * FROM (${model('affected_symbols')}) WHERE ${inBatch}`,
     );
     affectedSymbols += await countRows(c, 'SELECT * FROM affected_symbols');
-    await run(
+    // The fact rows go straight from the model into Parquet (never held whole in memory); the period models then
+    // read this batch's files back as `new_fact`.
+    const factFiles = await writeTableFiles(
       c,
-      'fact_stock_daily_price',
-      `CREATE OR REPLACE TEMP TABLE new_fact AS ${model('fact_stock_daily_price')}`,
+      t.fact_stock_daily_price,
+      model('fact_stock_daily_price'),
+      out,
+      {
+        sort: false,
+      },
     );
-    const n = await countRows(c, 'SELECT * FROM new_fact');
-    if (n === 0) continue;
-    rows.fact += n;
-    written.fact.push(...(await writeTableFiles(c, t.fact_stock_daily_price, 'SELECT * FROM new_fact', out)));
-    await run(
+    if (factFiles.length === 0) continue;
+    const batchFact = scanTable(
+      t.fact_stock_daily_price,
+      factFiles.map((f) => f.localPath),
+    );
+    await run(c, 'new_fact', `CREATE OR REPLACE TEMP VIEW new_fact AS ${batchFact}`);
+    rows.fact += await countRows(c, batchFact);
+    written.fact.push(...factFiles);
+    const weekly = await writeTableFiles(
       c,
-      'agg_stock_weekly_metrics',
-      `CREATE OR REPLACE TEMP TABLE new_weekly AS ${model('agg_stock_weekly_metrics')}`,
+      t.agg_stock_weekly_metrics,
+      model('agg_stock_weekly_metrics'),
+      out,
     );
-    rows.weekly += await countRows(c, 'SELECT * FROM new_weekly');
-    written.weekly.push(
-      ...(await writeTableFiles(c, t.agg_stock_weekly_metrics, 'SELECT * FROM new_weekly', out)),
-    );
-    await run(
+    rows.weekly += await countFiles(c, weekly);
+    written.weekly.push(...weekly);
+    const monthly = await writeTableFiles(
       c,
-      'agg_stock_monthly_metrics',
-      `CREATE OR REPLACE TEMP TABLE new_monthly AS ${model('agg_stock_monthly_metrics')}`,
+      t.agg_stock_monthly_metrics,
+      model('agg_stock_monthly_metrics'),
+      out,
     );
-    rows.monthly += await countRows(c, 'SELECT * FROM new_monthly');
-    written.monthly.push(
-      ...(await writeTableFiles(c, t.agg_stock_monthly_metrics, 'SELECT * FROM new_monthly', out)),
-    );
-    await c.run(
-      'DROP TABLE IF EXISTS new_fact; DROP TABLE IF EXISTS new_weekly; DROP TABLE IF EXISTS new_monthly',
-    );
+    rows.monthly += await countFiles(c, monthly);
+    written.monthly.push(...monthly);
   }
 
   // 4. Sector performance over every stock of the touched dates.
   let sectorFiles: WrittenFile[] = [];
   let sectorRows = 0;
   if (written.fact.length > 0) {
-    await c.run('DROP TABLE IF EXISTS new_fact');
     await run(
       c,
       'new_fact',
-      `CREATE OR REPLACE TEMP VIEW new_fact AS SELECT * FROM read_parquet(${pathList(written.fact.map((f) => f.localPath))})`,
+      `CREATE OR REPLACE TEMP VIEW new_fact AS ${scanTable(
+        t.fact_stock_daily_price,
+        written.fact.map((f) => f.localPath),
+      )}`,
     );
     await run(
       c,
@@ -301,17 +330,13 @@ async function buildWith(
   let dimDateWritten: WrittenFile[] = [];
   if (dateRange) {
     const days = buildCalendarDates(options.calendar ?? nasdaqCalendar, dateRange.from, dateRange.to);
-    const values = days
-      .map(
-        (d) =>
-          `(DATE '${d.date}', ${d.is_trading_day}, ${d.is_early_close}, ${d.holiday_name === null ? 'NULL' : literal(d.holiday_name)})`,
-      )
-      .join(',\n');
+    const calendarFile = join(workDir, 'calendar-dates.json');
+    await writeFile(calendarFile, JSON.stringify(days));
     await run(
       c,
       'calendar_dates',
-      `CREATE OR REPLACE TEMP TABLE calendar_dates AS
-      SELECT * FROM (VALUES ${values}) AS v(date, is_trading_day, is_early_close, holiday_name)`,
+      `CREATE OR REPLACE TEMP TABLE calendar_dates AS SELECT * FROM read_json(${literal(calendarFile)}, format = 'array',
+        columns = {date: 'DATE', is_trading_day: 'BOOLEAN', is_early_close: 'BOOLEAN', holiday_name: 'VARCHAR'})`,
     );
     dimDateWritten = await writeTableFiles(c, t.dim_date, model('dim_date'), out);
   }
@@ -420,6 +445,11 @@ async function buildWith(
       for (const s of staged) await s.abandon();
     },
   };
+}
+
+async function countFiles(c: DuckDBConnection, files: readonly WrittenFile[]): Promise<number> {
+  if (files.length === 0) return 0;
+  return countRows(c, `SELECT 1 FROM read_parquet(${pathList(files.map((f) => f.localPath))})`);
 }
 
 async function dateRangeOf(c: DuckDBConnection, relation: string): Promise<DateRange | null> {

@@ -21,9 +21,12 @@ export async function writeTableFiles(
   table: TableDefinition,
   relation: string,
   dir: string,
+  options: { sort?: boolean } = {},
 ): Promise<WrittenFile[]> {
   const out = join(dir, `${table.name}-${randomUUID()}`);
-  const order = table.sortColumns.map(ident).join(', ');
+  // Sorting a large partitioned write costs a full sort; the fact model's window output already arrives grouped
+  // by symbol and ordered by date within it, so the fact table skips it.
+  const order = options.sort === false ? '' : `ORDER BY ${table.sortColumns.map(ident).join(', ')}`;
   const part = partitionExpression(table);
   const p = table.partition;
   if (!part || !p) {
@@ -31,14 +34,14 @@ export async function writeTableFiles(
     await mkdir(out, { recursive: true });
     const file = join(out, 'part-0.parquet');
     await connection.run(
-      `COPY (SELECT ${castColumns(table)} FROM (${relation}) ORDER BY ${order}) TO ${literal(file)}
+      `COPY (SELECT ${castColumns(table)} FROM (${relation}) ${order}) TO ${literal(file)}
        (FORMAT parquet, FIELD_IDS ${fieldIdsOption(table)})`,
     );
     return [{ localPath: file, partition: {} }];
   }
   await mkdir(out, { recursive: true });
   await connection.run(
-    `COPY (SELECT ${castColumns(table)}, ${part} AS __partition FROM (${relation}) ORDER BY ${order})
+    `COPY (SELECT ${castColumns(table)}, ${part} AS __partition FROM (${relation}) ${order})
      TO ${literal(out)} (FORMAT parquet, PARTITION_BY (__partition), FIELD_IDS ${fieldIdsOption(table)},
      FILENAME_PATTERN 'part-{uuid}', OVERWRITE_OR_IGNORE)`,
   );
