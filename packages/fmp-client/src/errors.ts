@@ -85,11 +85,12 @@ export class FmpLegacyEndpointError extends FmpError {
 
 /**
  * 429 "Limit Reach". Transient for per-minute limits (paid plans); not transient on the free plan,
- * whose limit is per day. `retryAfterMs` is what the client will wait (Retry-After, else the next minute).
+ * whose limit is per day. The client waits for Retry-After, else the next minute boundary.
  */
 export class FmpRateLimitError extends FmpError {
   readonly window: 'minute' | 'day';
-  readonly retryAfterMs: number | null;
+  /** Milliseconds the client waits before retrying (set when it retries; `null` otherwise). */
+  retryAfterMs: number | null;
   constructor(
     window: 'minute' | 'day',
     retryAfterMs: number | null,

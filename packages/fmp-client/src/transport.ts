@@ -164,6 +164,7 @@ export async function callEndpoint<T>(
       if (error instanceof FmpRateLimitError) {
         const now = t.clock().getTime();
         waitMs = computeRateLimitWaitMs(retryAfter, now, t.random);
+        error.retryAfterMs = waitMs;
         // Everyone waits: the per-minute budget is shared by the whole client.
         t.limiter.blockUntil(now + waitMs);
       } else {

@@ -160,4 +160,24 @@ describe('createSimFetch', () => {
     expect(() => JSON.parse(truncated.body)).toThrow();
     expect((await get(q, { faults: [{ kind: 'empty' }] })).body).toBe('');
   });
+
+  it('adds a partial bar for today and wraps rows in the legacy shape on request', async () => {
+    const now = () => new Date('2025-06-16T21:00:00Z');
+    const q = 'historical-price-eod/full?symbol=AAPL&from=2025-06-10&to=2025-06-16';
+    const partial = JSON.parse((await get(q, { now, faults: [{ kind: 'partial-today' }] })).body) as Record<
+      string,
+      unknown
+    >[];
+    const clean = JSON.parse((await get(q, { now })).body) as Record<string, unknown>[];
+    expect(partial).toHaveLength(clean.length);
+    expect(partial[0]?.['date']).toBe('2025-06-16');
+    expect(partial[0]).not.toEqual(clean[0]);
+    const legacy = JSON.parse((await get(q, { now, faults: [{ kind: 'legacy-shape' }] })).body) as {
+      symbol: string;
+      historical: Record<string, unknown>[];
+    };
+    expect(legacy.symbol).toBe('AAPL');
+    expect(legacy.historical.map((r) => r['date'])).toEqual(clean.map((r) => r['date']));
+    expect(legacy.historical[0]).not.toHaveProperty('symbol');
+  });
 });

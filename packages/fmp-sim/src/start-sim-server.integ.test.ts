@@ -45,4 +45,16 @@ describe('startSimServer', () => {
     expect(r.status).toBe(401);
     expect(await r.text()).toContain('Invalid API KEY');
   });
+
+  it('sends identical bytes for the same seed across servers', async () => {
+    const path = 'historical-price-eod/full?symbol=QWER&from=2024-01-01&to=2025-06-13';
+    const bodies: string[] = [];
+    for (const seed of [11, 11, 12]) {
+      const s = await startSimServer({ seed, now: () => new Date('2025-06-13T22:00:00Z') });
+      bodies.push(await (await fetch(`${s.url}/${path}`)).text());
+      await s.close();
+    }
+    expect(bodies[0]).toBe(bodies[1]);
+    expect(bodies[0]).not.toBe(bodies[2]);
+  });
 });
