@@ -90,3 +90,9 @@ export type {
   RunSummary,
   RunVerdict,
 } from './report/types.js';
+export {
+  compileClosePricesQuery,
+  toClosePoints,
+  compileRunHistoryQuery,
+  toRunHistory,
+} from './report/report-queries.js';

@@ -3,8 +3,16 @@ import type { Suite } from './suite.js';
 
 const FACT = 'fact_stock_daily_price';
 
-const notNull = (table: string, columns: readonly string[]): Expectation[] =>
-  columns.map((column) => ({ kind: 'expect_column_values_to_not_be_null', table, column }));
+const notNull = (table: string, columns: readonly string[], dateColumn?: string): Expectation[] =>
+  columns.map((column) => ({
+    kind: 'expect_column_values_to_not_be_null',
+    table,
+    column,
+    ...(dateColumn ? { dateColumn } : {}),
+  }));
+
+/** Fact checks examine the rows of the run's window (all rows with `scope: 'all'`). */
+const D = { dateColumn: 'trade_date' } as const;
 
 const factSuite: Suite = {
   name: `builtin.${FACT}`,
@@ -30,22 +38,18 @@ const factSuite: Suite = {
         run_id: 'string',
       },
     },
-    { kind: 'expect_table_row_count_to_be_between', table: FACT, min: 1 },
-    { kind: 'expect_compound_columns_to_be_unique', table: FACT, columns: ['symbol', 'trade_date'] },
-    ...notNull(FACT, [
-      'symbol',
+    { kind: 'expect_table_row_count_to_be_between', table: FACT, min: 1, ...D },
+    { kind: 'expect_compound_columns_to_be_unique', table: FACT, columns: ['symbol', 'trade_date'], ...D },
+    ...notNull(
+      FACT,
+      ['symbol', 'trade_date', 'date_key', 'open_price', 'high_price', 'low_price', 'close_price', 'volume'],
       'trade_date',
-      'date_key',
-      'open_price',
-      'high_price',
-      'low_price',
-      'close_price',
-      'volume',
-    ]),
+    ),
     {
       kind: 'expect_column_values_to_not_be_null',
       table: FACT,
       column: 'stock_key',
+      ...D,
       severity: 'warn',
       description: 'a bar without a dim_stock version (profile not fetched yet) is published, flagged',
     },
@@ -56,7 +60,7 @@ const factSuite: Suite = {
       min: 0,
       strictMin: true,
     })),
-    { kind: 'expect_column_values_to_be_between', table: FACT, column: 'volume', min: 0 },
+    { kind: 'expect_column_values_to_be_between', table: FACT, column: 'volume', min: 0, ...D },
     ...(
       [
         ['high_price', 'low_price'],
@@ -77,6 +81,7 @@ const factSuite: Suite = {
       table: FACT,
       columns: ['stock_key'],
       refTable: 'dim_stock',
+      ...D,
       description: 'every fact row points at a dim_stock version',
     },
     {
@@ -84,6 +89,7 @@ const factSuite: Suite = {
       table: FACT,
       columns: ['date_key'],
       refTable: 'dim_date',
+      ...D,
       description: 'every fact row points at a dim_date day',
     },
     { kind: 'expect_sessions_to_be_complete', table: FACT },
@@ -155,17 +161,36 @@ const sectorSuite: Suite = {
   ],
 };
 
+/** Kinds that read whole tables by design (types), or already use the window (completeness, freshness). */
+const UNSCOPED = new Set([
+  'expect_table_columns_to_have_types',
+  'expect_sessions_to_be_complete',
+  'expect_table_to_be_fresh',
+]);
+
+/** Scopes a suite's row-level checks to rows dated in the run's window (`SuiteRunParams.scope`). */
+function scopeByDate(suite: Suite, dateColumn: string): Suite {
+  return {
+    ...suite,
+    expectations: suite.expectations.map((e) =>
+      UNSCOPED.has(e.kind) || e.dateColumn ? e : { ...e, dateColumn },
+    ),
+  };
+}
+
 /**
  * The built-in suites, one per published table of DESIGN §5 (fact, dim_stock, dim_date, weekly,
- * monthly, sector). All expectations are `error` severity: they gate publishing.
+ * monthly, sector). All gate publishing (`error`) except a null `stock_key` (`warn`). Fact and sector
+ * checks carry `dateColumn: 'trade_date'` and weekly/monthly reconciliation covers the periods the
+ * window touches, so a daily run examines that day's rows; pass `scope: 'all'` for whole tables.
  */
 export function builtInSuites(): Suite[] {
   return structuredClone([
-    factSuite,
+    scopeByDate(factSuite, 'trade_date'),
     dimStockSuite,
     dimDateSuite,
     aggSuite('agg_stock_weekly_metrics', 'week', ['symbol', 'iso_year', 'iso_week']),
     aggSuite('agg_stock_monthly_metrics', 'month', ['symbol', 'year', 'month']),
-    sectorSuite,
+    scopeByDate(sectorSuite, 'trade_date'),
   ]);
 }

@@ -144,6 +144,7 @@ const failing: {
       "INSERT INTO fact_stock_daily_price SELECT symbol, DATE '2025-07-01', 20250701, stock_key, open_price, high_price, low_price, close_price, volume, typical_price, previous_close, log_return, source, run_id FROM fact_stock_daily_price WHERE symbol = 'AAPL' AND trade_date = DATE '2025-06-27'",
     id: 'agg_stock_monthly_metrics.reconcile.month',
     unexpected: 1,
+    params: { scope: 'all' },
   },
 ];
 
@@ -189,6 +190,21 @@ describe('failing fixtures', () => {
       { symbol: 'AAPL', latest: '2025-06-25' },
       { symbol: 'MSFT', latest: '2025-06-25' },
     ]);
+  });
+});
+
+describe('window scope', () => {
+  it('examines only rows dated in the window, unless scope is all', async () => {
+    await db.exec(
+      "UPDATE fact_stock_daily_price SET close_price = NULL WHERE trade_date = DATE '2025-06-03' AND symbol = 'MSFT'",
+    );
+    const e = builtInSuites()
+      .flatMap((s) => s.expectations)
+      .find((x) => expectationId(x) === 'fact_stock_daily_price.not_null.close_price') as Expectation;
+    const late = fixtureParams({ window: { from: '2025-06-20', to: '2025-06-27' } });
+    expect((await runOne(e, late)).status).toBe('passed');
+    expect((await runOne(e, late)).elementCount).toBe(12);
+    expect((await runOne(e, { ...late, scope: 'all' })).status).toBe('failed');
   });
 });
 

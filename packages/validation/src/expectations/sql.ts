@@ -92,3 +92,36 @@ function indent(sql: string): string {
     .map((l) => `  ${l}`)
     .join('\n');
 }
+
+/** Where an expectation reads its table: the table itself, or a window-scoped CTE `dq_src`. */
+export interface ScopedSource {
+  /** CTEs to put first (`[]` when unscoped). */
+  ctes: string[];
+  /** What to write after FROM. */
+  from: string;
+}
+
+/**
+ * The table an expectation reads, narrowed to rows whose `dateColumn` lies in the run's window when
+ * the run is window-scoped; both engines push the date predicate down to partition pruning.
+ */
+export function scopedSource(
+  table: string,
+  dateColumn: string | undefined,
+  ctx: {
+    tableRef: (t: string) => string;
+    params: { window: { from: string; to: string }; scope?: 'window' | 'all' };
+  },
+  id: string,
+): ScopedSource {
+  const t = ctx.tableRef(table);
+  if (!dateColumn || ctx.params.scope === 'all') return { ctes: [], from: t };
+  const c = quoteIdent(dateColumn, id);
+  const { from, to } = ctx.params.window;
+  return {
+    ctes: [
+      `dq_src AS (\n  SELECT * FROM ${t} WHERE ${c} BETWEEN ${dateLiteral(from, id)} AND ${dateLiteral(to, id)}\n)`,
+    ],
+    from: 'dq_src',
+  };
+}

@@ -18,6 +18,11 @@ export interface ExpectationBase {
   mostly?: number;
   /** One line for reports. */
   description?: string;
+  /**
+   * Date column that scopes the check to the run's window when `SuiteRunParams.scope` is `window`
+   * (the default): only rows dated in the window are examined. Unset: the whole table.
+   */
+  dateColumn?: string;
 }
 
 /** Values of the run an expectation may depend on (completeness, freshness). */
@@ -34,6 +39,11 @@ export interface SuiteRunParams {
   emptySymbols?: readonly string[];
   /** Quarantined or refused (symbol, session): reported by completeness, never blocking. */
   knownGaps?: readonly KnownGap[];
+  /**
+   * `window` (default): expectations with a `dateColumn` examine only rows dated in the window (the
+   * rows a daily run wrote), aggregates only the periods the window touches. `all`: whole tables.
+   */
+  scope?: 'window' | 'all';
 }
 
 /** What compiling needs. */

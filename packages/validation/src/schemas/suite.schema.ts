@@ -7,6 +7,7 @@ const base = {
   severity: { enum: ['error', 'warn'], default: 'error' },
   mostly: { type: 'number', minimum: 0, maximum: 1, default: 1 },
   description: { type: 'string' },
+  dateColumn: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$' },
 } as const;
 
 /** The schema of one expectation of `kind`: base fields plus the kind's own, nothing else. */

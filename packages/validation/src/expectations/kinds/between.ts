@@ -1,5 +1,5 @@
 import { ExpectationCompileError } from '../../errors.js';
-import { composeQuery, literal, quoteIdent } from '../sql.js';
+import { composeQuery, scopedSource, literal, quoteIdent } from '../sql.js';
 import type { ExpectationBase } from '../types.js';
 import { evaluateRowLevel, type ExpectationKind } from './kind.js';
 
@@ -26,7 +26,7 @@ export const betweenKind: ExpectationKind<BetweenExpectation> = {
   },
   required: ['column'],
   idColumns: (e) => [e.column],
-  compile(e, id, { tableRef }) {
+  compile(e, id, ctx) {
     if (e.min === undefined && e.max === undefined) {
       throw new ExpectationCompileError(id, 'give min, max or both');
     }
@@ -35,9 +35,11 @@ export const betweenKind: ExpectationKind<BetweenExpectation> = {
     if (e.min !== undefined) out.push(`${c} ${e.strictMin ? '<=' : '<'} ${literal(e.min, id)}`);
     if (e.max !== undefined) out.push(`${c} ${e.strictMax ? '>=' : '>'} ${literal(e.max, id)}`);
     const cond = out.join(' OR ');
-    const t = tableRef(e.table);
+    const src = scopedSource(e.table, e.dateColumn, ctx, id);
+    const t = src.from;
     return {
       sql: composeQuery({
+        ctes: src.ctes,
         bad: `SELECT * FROM ${t} WHERE ${cond}`,
         stats:
           `SELECT COUNT(${c}) AS dq_total,\n` +

@@ -1,4 +1,4 @@
-import { composeQuery, quoteIdent } from '../sql.js';
+import { composeQuery, scopedSource, quoteIdent } from '../sql.js';
 import type { ExpectationBase } from '../types.js';
 import { evaluateRowLevel, type ExpectationKind } from './kind.js';
 
@@ -22,14 +22,16 @@ export const columnPairKind: ExpectationKind<ColumnPairExpectation> = {
   },
   required: ['columnA', 'columnB'],
   idColumns: (e) => [e.columnA, e.columnB],
-  compile(e, id, { tableRef }) {
+  compile(e, id, ctx) {
     const a = quoteIdent(e.columnA, id);
     const b = quoteIdent(e.columnB, id);
     const op = (e.orEqual ?? true) ? '<' : '<=';
     const cond = `${a} ${op} ${b}`;
-    const t = tableRef(e.table);
+    const src = scopedSource(e.table, e.dateColumn, ctx, id);
+    const t = src.from;
     return {
       sql: composeQuery({
+        ctes: src.ctes,
         bad: `SELECT * FROM ${t} WHERE ${cond}`,
         stats:
           `SELECT COALESCE(SUM(CASE WHEN ${a} IS NOT NULL AND ${b} IS NOT NULL THEN 1 ELSE 0 END), 0) AS dq_total,\n` +

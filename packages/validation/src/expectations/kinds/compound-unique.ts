@@ -1,4 +1,5 @@
-import { composeQuery, quoteIdent } from '../sql.js';
+import { composeQuery, quoteIdent, scopedSource } from '../sql.js';
+import type { CompileContext } from '../types.js';
 import type { ExpectationBase } from '../types.js';
 import { evaluateRowLevel, type ExpectationKind } from './kind.js';
 
@@ -14,15 +15,22 @@ export interface UniqueExpectation extends ExpectationBase {
   column: string;
 }
 
-function compileUnique(table: string, columns: readonly string[], id: string, mostly: number | undefined) {
-  return (tableRef: (t: string) => string) => {
+function compileUnique(
+  table: string,
+  columns: readonly string[],
+  id: string,
+  mostly: number | undefined,
+  dateColumn: string | undefined,
+) {
+  return (ctx: CompileContext) => {
     const cols = columns.map((c) => quoteIdent(c, id));
     const list = cols.join(', ');
     const notNull = cols.map((c) => `${c} IS NOT NULL`).join(' AND ');
-    const t = tableRef(table);
+    const src = scopedSource(table, dateColumn, ctx, id);
+    const t = src.from;
     return {
       sql: composeQuery({
-        ctes: [`dq_keyed AS (\n  SELECT ${list} FROM ${t} WHERE ${notNull}\n)`],
+        ctes: [...src.ctes, `dq_keyed AS (\n  SELECT ${list} FROM ${t} WHERE ${notNull}\n)`],
         bad: `SELECT ${list}, COUNT(*) AS duplicate_count FROM dq_keyed GROUP BY ${list} HAVING COUNT(*) > 1`,
         orderBy: list,
         stats:
@@ -41,7 +49,7 @@ export const compoundUniqueKind: ExpectationKind<CompoundUniqueExpectation> = {
   properties: { columns: { type: 'array', items: { type: 'string' }, minItems: 1 } },
   required: ['columns'],
   idColumns: (e) => e.columns,
-  compile: (e, id, { tableRef }) => compileUnique(e.table, e.columns, id, e.mostly)(tableRef),
+  compile: (e, id, ctx) => compileUnique(e.table, e.columns, id, e.mostly, e.dateColumn)(ctx),
 };
 
 /** Compiles {@link UniqueExpectation}. */
@@ -51,5 +59,5 @@ export const uniqueKind: ExpectationKind<UniqueExpectation> = {
   properties: { column: { type: 'string' } },
   required: ['column'],
   idColumns: (e) => [e.column],
-  compile: (e, id, { tableRef }) => compileUnique(e.table, [e.column], id, e.mostly)(tableRef),
+  compile: (e, id, ctx) => compileUnique(e.table, [e.column], id, e.mostly, e.dateColumn)(ctx),
 };

@@ -1,5 +1,5 @@
 import { ExpectationCompileError } from '../../errors.js';
-import { composeQuery, quoteIdent } from '../sql.js';
+import { composeQuery, quoteIdent, scopedSource } from '../sql.js';
 import type { ExpectationBase } from '../types.js';
 import { evaluateRowLevel, type ExpectationKind } from './kind.js';
 
@@ -23,7 +23,9 @@ export const foreignKeyKind: ExpectationKind<ForeignKeyExpectation> = {
   },
   required: ['columns', 'refTable'],
   idColumns: (e) => [...e.columns, e.refTable],
-  compile(e, id, { tableRef }) {
+  compile(e, id, ctx) {
+    const { tableRef } = ctx;
+    const src = scopedSource(e.table, e.dateColumn, ctx, id);
     const refs = e.refColumns ?? e.columns;
     if (refs.length !== e.columns.length) {
       throw new ExpectationCompileError(id, 'columns and refColumns differ in length');
@@ -36,14 +38,15 @@ export const foreignKeyKind: ExpectationKind<ForeignKeyExpectation> = {
     return {
       sql: composeQuery({
         ctes: [
-          `dq_orphans AS (\n  SELECT ${sel} FROM ${tableRef(e.table)} t\n` +
+          ...src.ctes,
+          `dq_orphans AS (\n  SELECT ${sel} FROM ${src.from} t\n` +
             `  LEFT JOIN (SELECT DISTINCT ${keys} FROM ${tableRef(e.refTable)}) r ON ${on}\n` +
             `  WHERE ${notNull} AND r.dq_k0 IS NULL\n)`,
         ],
         bad: `SELECT ${cols.join(', ')}, COUNT(*) AS row_count FROM dq_orphans GROUP BY ${cols.join(', ')}`,
         orderBy: cols.join(', '),
         stats:
-          `SELECT (SELECT COUNT(*) FROM ${tableRef(e.table)} t WHERE ${notNull}) AS dq_total,\n` +
+          `SELECT (SELECT COUNT(*) FROM ${src.from} t WHERE ${notNull}) AS dq_total,\n` +
           `  (SELECT COUNT(*) FROM dq_orphans) AS dq_unexpected`,
       }),
       evaluate: (rows) => evaluateRowLevel(rows, e.mostly),

@@ -1,4 +1,4 @@
-import { composeQuery, literal, quoteIdent } from '../sql.js';
+import { composeQuery, scopedSource, literal, quoteIdent } from '../sql.js';
 import type { ExpectationBase } from '../types.js';
 import { evaluateRowLevel, type ExpectationKind } from './kind.js';
 
@@ -19,12 +19,14 @@ export const inSetKind: ExpectationKind<InSetExpectation> = {
   },
   required: ['column', 'valueSet'],
   idColumns: (e) => [e.column],
-  compile(e, id, { tableRef }) {
+  compile(e, id, ctx) {
     const c = quoteIdent(e.column, id);
     const cond = `${c} NOT IN (${e.valueSet.map((v) => literal(v, id)).join(', ')})`;
-    const t = tableRef(e.table);
+    const src = scopedSource(e.table, e.dateColumn, ctx, id);
+    const t = src.from;
     return {
       sql: composeQuery({
+        ctes: src.ctes,
         bad: `SELECT * FROM ${t} WHERE ${cond}`,
         stats:
           `SELECT COUNT(${c}) AS dq_total,\n` +

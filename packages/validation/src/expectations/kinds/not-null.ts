@@ -1,4 +1,4 @@
-import { composeQuery, quoteIdent } from '../sql.js';
+import { composeQuery, scopedSource, quoteIdent } from '../sql.js';
 import type { ExpectationBase } from '../types.js';
 import { evaluateRowLevel, type ExpectationKind } from './kind.js';
 
@@ -15,11 +15,13 @@ export const notNullKind: ExpectationKind<NotNullExpectation> = {
   properties: { column: { type: 'string' } },
   required: ['column'],
   idColumns: (e) => [e.column],
-  compile(e, id, { tableRef }) {
+  compile(e, id, ctx) {
     const c = quoteIdent(e.column, id);
-    const t = tableRef(e.table);
+    const src = scopedSource(e.table, e.dateColumn, ctx, id);
+    const t = src.from;
     return {
       sql: composeQuery({
+        ctes: src.ctes,
         bad: `SELECT * FROM ${t} WHERE ${c} IS NULL`,
         stats: `SELECT COUNT(*) AS dq_total, COUNT(*) - COUNT(${c}) AS dq_unexpected FROM ${t}`,
       }),

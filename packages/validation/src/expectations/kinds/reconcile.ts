@@ -1,4 +1,5 @@
-import { composeQuery, quoteIdent } from '../sql.js';
+import { addDays, daysInMonth, startOfIsoWeek } from '@nasdaq-pipeline/market-calendar';
+import { composeQuery, dateLiteral, quoteIdent } from '../sql.js';
 import type { ExpectationBase } from '../types.js';
 import { evaluateRowLevel, type ExpectationKind } from './kind.js';
 
@@ -25,9 +26,23 @@ export const reconcileKind: ExpectationKind<ReconcileExpectation> = {
   properties: { period: { enum: ['week', 'month'] }, factTable: { type: 'string' } },
   required: ['period'],
   idColumns: (e) => [e.period],
-  compile(e, id, { tableRef }) {
+  compile(e, id, { tableRef, params }) {
     const p = e.period;
     quoteIdent(p, id);
+    // Window scope: the periods the window touches, whole (a touched period is recomputed whole).
+    let factWhere = '';
+    let aggWhere = '';
+    if (params.scope !== 'all') {
+      const { from, to } = params.window;
+      const start = p === 'week' ? startOfIsoWeek(from) : `${from.slice(0, 8)}01`;
+      const end =
+        p === 'week'
+          ? addDays(startOfIsoWeek(to), 6)
+          : `${to.slice(0, 8)}${String(daysInMonth(Number(to.slice(0, 4)), Number(to.slice(5, 7)))).padStart(2, '0')}`;
+      const range = `BETWEEN ${dateLiteral(start, id)} AND ${dateLiteral(end, id)}`;
+      factWhere = ` WHERE "trade_date" ${range}`;
+      aggWhere = ` WHERE "${p}_start" ${range}`;
+    }
     const fact = tableRef(e.factTable ?? 'fact_stock_daily_price');
     const agg = tableRef(e.table);
     const measures = [
@@ -47,10 +62,10 @@ export const reconcileKind: ExpectationKind<ReconcileExpectation> = {
             `    COUNT(*) AS trading_days, SUM("volume") AS total_volume, MAX("high_price") AS period_high,\n` +
             `    MIN("low_price") AS period_low, min_by("open_price", "trade_date") AS period_open,\n` +
             `    max_by("close_price", "trade_date") AS period_close\n` +
-            `  FROM ${fact} GROUP BY "symbol", CAST(date_trunc('${p}', "trade_date") AS DATE)\n)`,
+            `  FROM ${fact}${factWhere} GROUP BY "symbol", CAST(date_trunc('${p}', "trade_date") AS DATE)\n)`,
           `dq_agg AS (\n  SELECT "symbol", "${p}_start" AS period_start, "trading_days" AS trading_days,\n` +
             `    "total_volume" AS total_volume, "${p}_high" AS period_high, "${p}_low" AS period_low,\n` +
-            `    "${p}_open" AS period_open, "${p}_close" AS period_close\n  FROM ${agg}\n)`,
+            `    "${p}_open" AS period_open, "${p}_close" AS period_close\n  FROM ${agg}${aggWhere}\n)`,
           `dq_joined AS (\n  SELECT COALESCE(a."symbol", f."symbol") AS "symbol",\n` +
             `    COALESCE(a.period_start, f.period_start) AS period_start,\n` +
             `    CASE WHEN a."symbol" IS NULL THEN 'missing in aggregate' WHEN f."symbol" IS NULL THEN 'no fact rows'\n` +

@@ -1,4 +1,4 @@
-import { composeQuery } from '../sql.js';
+import { composeQuery, scopedSource } from '../sql.js';
 import type { ExpectationBase } from '../types.js';
 import { toNumber } from '../values.js';
 import type { ExpectationKind } from './kind.js';
@@ -18,10 +18,11 @@ export const rowCountKind: ExpectationKind<RowCountExpectation> = {
   properties: { min: { type: 'integer', minimum: 0 }, max: { type: 'integer', minimum: 0 } },
   required: [],
   idColumns: () => [],
-  compile(e, _id, { tableRef }) {
+  compile(e, id, ctx) {
+    const src = scopedSource(e.table, e.dateColumn, ctx, id);
     const min = e.min ?? 1;
     return {
-      sql: composeQuery({ stats: `SELECT COUNT(*) AS dq_total FROM ${tableRef(e.table)}` }),
+      sql: composeQuery({ ctes: src.ctes, stats: `SELECT COUNT(*) AS dq_total FROM ${src.from}` }),
       evaluate(rows) {
         const n = toNumber(rows[0]?.['dq_total']);
         const ok = n >= min && (e.max === undefined || n <= e.max);
