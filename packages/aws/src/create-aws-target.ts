@@ -14,8 +14,11 @@ export interface AwsTargetOptions {
   readonly namespace?: string;
   /** Athena workgroup. Default `primary`. */
   readonly workGroup?: string;
-  /** Athena result location; default `<warehouse>/_athena-results/` unless the workgroup enforces its own. */
-  readonly athenaOutputLocation?: string;
+  /**
+   * Athena result location. Default `<warehouse>/_athena-results/` (ignored by Athena when the workgroup enforces
+   * its own); `null` sends none, leaving it to the workgroup.
+   */
+  readonly athenaOutputLocation?: string | null;
   /** Athena query timeout. Default 10 minutes. */
   readonly athenaTimeoutMs?: number;
 }
@@ -43,7 +46,9 @@ export function createAwsTarget(options: AwsTargetOptions): AwsTarget {
     athena,
     database: namespace,
     workGroup: options.workGroup ?? 'primary',
-    outputLocation: options.athenaOutputLocation ?? `${warehouse}/_athena-results/`,
+    ...(options.athenaOutputLocation === null
+      ? {}
+      : { outputLocation: options.athenaOutputLocation ?? `${warehouse}/_athena-results/` }),
     ...(options.athenaTimeoutMs !== undefined ? { timeoutMs: options.athenaTimeoutMs } : {}),
   };
   return {
