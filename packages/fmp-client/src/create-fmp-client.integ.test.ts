@@ -98,6 +98,7 @@ describe('createFmpClient against the fake FMP server', () => {
     expect(first[0]?.date).toBe('2017-12-29');
     expect(result.raw[0]?.params).toEqual({ symbol: 'AAPL', from: '2013-01-01', to: '2017-12-31' });
     expect(result.raw[0]?.contentType).toContain('application/json');
+    expect(result.raw.every((r) => r.bytes === Buffer.byteLength(r.body))).toBe(true);
     transcript.push(JSON.stringify(result));
   });
 

@@ -46,6 +46,8 @@ export function describeRequest(endpoint: string, params: Record<string, string>
   return query ? `${endpoint}?${query}` : endpoint;
 }
 
+const UTF8 = new TextDecoder('utf-8', { ignoreBOM: true });
+
 function isTimeout(error: unknown): boolean {
   return error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
 }
@@ -65,7 +67,13 @@ async function attemptOnce(
   url: string,
   request: string,
   endpoint: FmpEndpoint,
-): Promise<{ status: number; body: string; contentType: string | null; retryAfter: string | null }> {
+): Promise<{
+  status: number;
+  body: string;
+  bytes: number;
+  contentType: string | null;
+  retryAfter: string | null;
+}> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(new DOMException('timeout', 'TimeoutError')), t.timeoutMs);
   try {
@@ -73,10 +81,12 @@ async function attemptOnce(
     // Header auth (fmp-api.md §8.1): the key never appears in a URL, so no URL can leak it.
     if (t.apiKey) headers['apikey'] = t.apiKey;
     const response = await t.fetch(url, { headers, signal: controller.signal, redirect: 'manual' });
-    const body = await response.text();
+    // Decoded by hand so a leading BOM is kept: the raw zone stores what FMP sent, not a cleaned copy.
+    const buffer = await response.arrayBuffer();
     return {
       status: response.status,
-      body,
+      body: UTF8.decode(buffer),
+      bytes: buffer.byteLength,
       contentType: response.headers.get('content-type'),
       retryAfter: response.headers.get('retry-after'),
     };
@@ -134,6 +144,7 @@ export async function callEndpoint<T>(
           params: { ...params },
           status: answer.status,
           body: answer.body,
+          bytes: answer.bytes,
           contentType: answer.contentType,
           receivedAt: t.clock().toISOString(),
           attempt,

@@ -26,8 +26,10 @@ export interface RawExchange {
   params: Record<string, string>;
   /** HTTP status. */
   status: number;
-  /** Response body text, byte for byte as decoded (UTF-8), never re-serialised. */
+  /** Response body decoded as UTF-8 (a BOM kept), never re-parsed or re-serialised. */
   body: string;
+  /** Size of the body in bytes, as received. */
+  bytes: number;
   /** `Content-Type` response header, or `null`. */
   contentType: string | null;
   /** When the body finished arriving, ISO 8601 (from the client's clock). */
