@@ -5,7 +5,8 @@
 //    monthly and sector aggregates with SQL window functions. That in-memory build is the "transform" the
 //    suites are compared with; the real transform also writes Parquet + Iceberg metadata, so it is slower
 //    and the ratio below is pessimistic for validation.
-// 2. Runs every built-in suite (daily window = last session; backfill window = the whole history).
+// 2. Runs every built-in suite: a daily run (window = the last session, checks scoped to it) and the whole
+//    warehouse (window = every session, scope all: what `validate --stage tables` over all data costs).
 // 3. Record rules: validateBars over 1e6 raw bars.
 import { performance } from 'node:perf_hooks';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -103,12 +104,13 @@ const [transformMs] = await time(() =>
 );
 console.log(`transform (in-memory SQL, no Parquet/Iceberg I/O): ${(transformMs / 1000).toFixed(2)} s`);
 
-async function suites(label, window) {
+async function suites(label, window, scope) {
   const params = {
     runId: 'BENCH',
     window,
     sessions: sessionsBetween(window.from, window.to),
     symbols,
+    scope,
   };
   const [ms, out] = await time(() => runSuites(builtInSuites(), { runSql, params }));
   const bad = out.results.filter((r) => r.status !== 'passed');
@@ -119,8 +121,12 @@ async function suites(label, window) {
       `slowest: ${slow.map((r) => `${r.expectationId} ${(r.durationMs / 1000).toFixed(2)} s`).join(', ')}`,
   );
 }
-await suites('daily window (1 session)', { from: LAST, to: LAST });
-await suites(`backfill window (${sessions.length} sessions)`, { from: sessions[0], to: LAST });
+await suites('daily run (window = 1 session, scope window)', { from: LAST, to: LAST }, 'window');
+await suites(
+  `whole warehouse (window = ${sessions.length} sessions, scope all)`,
+  { from: sessions[0], to: LAST },
+  'all',
+);
 
 // Record rules over 1e6 raw bars.
 const bars = [];
