@@ -123,4 +123,25 @@ describe('createFmpClient on the in-process simulator', () => {
     expect(result.rows.length).toBeGreaterThan(0);
     expect(seen).toEqual([null]);
   });
+
+  it('never lands the key, even when a body echoes it', async () => {
+    const key = 'echo-me-0123456789';
+    const simFetch = createSimFetch({ now: () => NOW, faults: [{ kind: 'invalid-key' }] });
+    const client = createFmpClient({
+      apiKey: key,
+      plan: 'premium',
+      // Wraps the simulator so its 401 body repeats the key it received, as a careless proxy might.
+      fetch: async (input, init) => {
+        const response = await simFetch(input, init);
+        const sent = new Headers(init?.headers).get('apikey');
+        return new Response(`${await response.text()} (key: ${sent})`, response);
+      },
+    });
+    const error = (await client.profile('AAPL').catch((e: unknown) => e)) as FmpAuthError;
+    expect(error).toBeInstanceOf(FmpAuthError);
+    expect(error.exchanges[0]?.redacted).toBe(true);
+    expect(JSON.stringify(error.exchanges)).not.toContain(key);
+    expect(error.message).not.toContain(key);
+    expect(error.exchanges[0]?.body).toContain('(key: ***)');
+  });
 });

@@ -139,11 +139,15 @@ export async function callEndpoint<T>(
       try {
         const answer = await attemptOnce(t, url, request, endpoint);
         retryAfter = answer.retryAfter;
+        // A body that echoes the key is the one thing not landed as received: the key never reaches
+        // the raw zone (`redacted` says so).
+        const redacted = t.apiKey ? redactSecrets(answer.body, [t.apiKey]) : answer.body;
         const exchange: RawExchange = {
           endpoint,
           params: { ...params },
           status: answer.status,
-          body: answer.body,
+          body: redacted,
+          redacted: redacted !== answer.body,
           bytes: answer.bytes,
           contentType: answer.contentType,
           receivedAt: t.clock().toISOString(),
@@ -154,12 +158,12 @@ export async function callEndpoint<T>(
         t.onExchange?.(exchange);
         const classified = classifyResponse({
           status: answer.status,
-          body: redactSecrets(answer.body, [t.apiKey]),
+          body: redacted,
           plan: t.plan,
           request,
           endpoint,
         });
-        if (!classified) return { payload: parse(answer.body, answer.contentType, request), exchanges };
+        if (!classified) return { payload: parse(redacted, answer.contentType, request), exchanges };
         error = classified;
       } catch (caught) {
         if (!(caught instanceof FmpError)) throw caught;

@@ -30,6 +30,8 @@ export interface RawExchange {
   body: string;
   /** Size of the body in bytes, as received. */
   bytes: number;
+  /** True when the body contained the API key and it was replaced by `***` (the only change ever made). */
+  redacted: boolean;
   /** `Content-Type` response header, or `null`. */
   contentType: string | null;
   /** When the body finished arriving, ISO 8601 (from the client's clock). */
