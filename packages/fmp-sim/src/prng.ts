@@ -37,10 +37,3 @@ export function createPrng(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
-
-/** A standard normal draw from two uniforms (Box–Muller). */
-export function drawNormal(uniform: () => number): number {
-  const u1 = uniform() || 1e-12;
-  const u2 = uniform();
-  return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
-}
