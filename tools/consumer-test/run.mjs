@@ -148,6 +148,7 @@ log(`temporary project: ${temp}`);
 const siblingNames = new Set(libraries.map((l) => l.manifest.name));
 const builtins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
 const tarballs = [];
+const readmeExamples = [];
 
 /** Bare package name of an import specifier (`@scope/name/sub` → `@scope/name`), or null for relative/builtin. */
 function packageOf(specifier) {
@@ -186,11 +187,12 @@ for (const lib of libraries) {
   const files = info.files.map((f) => f.path);
   log(`packed ${name}@${version}: ${files.length} files, ${(info.size / 1024).toFixed(0)} kB`);
 
-  // Only what a consumer needs: no sources, tests, build info or nested node_modules.
+  // Only what a consumer needs: no sources, tests, build info or nested node_modules; no source maps either, since
+  // they point at src/, which is not published (bundlers such as Vite warn about every one of them).
   for (const file of files) {
     if (
       /^(src|out-tsc|node_modules|coverage)\//.test(file) ||
-      /\.test\.|\.tsbuildinfo$|(^|\/)vitest\.config\./.test(file) ||
+      /\.test\.|\.tsbuildinfo$|\.map$|(^|\/)vitest\.config\./.test(file) ||
       /^tsconfig.*\.json$/.test(file)
     ) {
       fail(`${name}: tarball contains ${file}`);
@@ -205,6 +207,13 @@ for (const lib of libraries) {
   execFileSync('tar', ['-xzf', tarball, '-C', unpacked]);
   const root = join(unpacked, 'package');
   const manifest = readJson(join(root, 'package.json'));
+
+  // The README example as published: first ```js block of the "## Install and API reference" section.
+  const readme = existsSync(join(root, 'README.md')) ? readFileSync(join(root, 'README.md'), 'utf8') : '';
+  const section = readme.split(/^## Install and API reference\s*$/m)[1]?.split(/^## /m)[0];
+  const example = section && /^```js\n([\s\S]*?)^```/m.exec(section)?.[1];
+  if (example) readmeExamples.push({ name: `readme-${lib.folder}`, package: name, code: example });
+  else fail(`${name}: README.md has no \`## Install and API reference\` section with a \`\`\`js example`);
 
   // exports: "." has types + import; every non-source target exists; source targets are absent (inert outside the repo).
   const dot = manifest.exports?.['.'];
@@ -319,6 +328,7 @@ for (const [pkg, keys] of Object.entries(exportsOf)) {
 
 const runnable = [];
 const skipped = [];
+let readmeRan = 0;
 for (const part of PARTS) {
   if (only && !only.includes(part.name)) continue;
   const missing = Object.entries(part.needs).flatMap(([pkg, names]) =>
@@ -402,6 +412,22 @@ for (const part of runnable) {
   }
 }
 
+// README examples, copied as written into the consumer project.
+for (const example of readmeExamples) {
+  if (only && !only.includes('readme') && !only.includes(example.name)) continue;
+  writeFileSync(join(project, `${example.name}.mjs`), example.code);
+  const t0 = Date.now();
+  const result = run(process.execPath, [`${example.name}.mjs`], { cwd: project, timeout: 120_000 });
+  if (result.status !== 0) {
+    fail(
+      `the README example of ${example.package} (${example.name}.mjs) failed (exit ${result.status ?? result.signal}):\n${result.stdout}${result.stderr}`,
+    );
+  } else {
+    readmeRan += 1;
+    log(`node ${example.name}.mjs ok (${Date.now() - t0} ms): README example of ${example.package}`);
+  }
+}
+
 finish();
 
 function finish() {
@@ -412,7 +438,7 @@ function finish() {
     console.error(`consumer-test: kept ${temp} for inspection`);
     process.exit(1);
   }
-  const summary = `${runnable.length} part(s) passed${skipped.length ? `, ${skipped.length} skipped (${skipped.map((s) => s.part.name).join(', ')})` : ''}`;
+  const summary = `${runnable.length} part(s) and ${readmeRan} README example(s) passed${skipped.length ? `, ${skipped.length} skipped (${skipped.map((s) => s.part.name).join(', ')})` : ''}`;
   if (keep) log(`kept ${temp}`);
   else rmSync(temp, { recursive: true, force: true });
   log(`ok — ${libraries.length} tarballs inspected and installed outside the workspace; ${summary}`);
