@@ -28,6 +28,12 @@ const NOW = new Date('2025-06-13T22:00:00Z'); // Friday 18:00 New York: the sess
 
 const symbols = Array.from({ length: SYMBOLS }, (_, i) => `B${String(i).padStart(4, '0')}`);
 
+// CPU time of this (client) process since `start`, in ms: unlike wall time, barely moved by other load.
+function cpuMs(start) {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
+}
+
 const SERVER = fileURLToPath(new URL('../fake-fmp-server/index.js', import.meta.url));
 
 // The fake server runs in its own process (node tools/fake-fmp-server), as a real FMP would, so the
@@ -66,6 +72,7 @@ async function withServer(fn) {
 async function runBareFetch(concurrency) {
   return withServer(async (server) => {
     let next = 0;
+    const cpu = process.cpuUsage();
     const started = performance.now();
     await Promise.all(
       Array.from({ length: concurrency }, async () => {
@@ -78,7 +85,7 @@ async function runBareFetch(concurrency) {
         }
       }),
     );
-    return { ms: performance.now() - started, requests: symbols.length };
+    return { ms: performance.now() - started, cpuMs: cpuMs(cpu), requests: symbols.length };
   });
 }
 
@@ -111,6 +118,7 @@ async function runClient(concurrency) {
       concurrency,
       clock: () => NOW,
     });
+    const cpu = process.cpuUsage();
     const started = performance.now();
     const results = await Promise.all(
       symbols.map((symbol) => client.historicalEod({ symbol, from: SESSION, to: SESSION })),
@@ -118,7 +126,7 @@ async function runClient(concurrency) {
     const ms = performance.now() - started;
     const rows = results.reduce((n, r) => n + r.rows.length, 0);
     if (rows !== symbols.length) throw new Error(`expected ${symbols.length} bars, got ${rows}`);
-    return { ms, requests: results.reduce((n, r) => n + r.raw.length, 0) };
+    return { ms, cpuMs: cpuMs(cpu), requests: results.reduce((n, r) => n + r.raw.length, 0) };
   });
 }
 
@@ -130,7 +138,7 @@ console.log(
   `fmp-extract: ${SYMBOLS} symbols × 1 session, latency ${LATENCY} ms, premium plan, node ${process.version}, load average ${loadavg()[0].toFixed(1)}`,
 );
 console.log(
-  'concurrency | floor   | HTTP: bare fetch | HTTP: fmp-client | client/floor | client/bare | in-process: fmp-client | client/floor',
+  'concurrency | floor   | HTTP: bare fetch | HTTP: fmp-client | client/floor | client/bare | in-process: fmp-client | client/floor | CPU/request bare → client',
 );
 for (const c of CONCURRENCIES) {
   const floor = (SYMBOLS * LATENCY) / c;
@@ -147,6 +155,7 @@ for (const c of CONCURRENCIES) {
       `${(client.ms / bare.ms).toFixed(2)}×`.padStart(11),
       fmt(local.ms).padStart(22),
       `${(local.ms / floor).toFixed(2)}×`.padStart(12),
+      `${(bare.cpuMs / SYMBOLS).toFixed(2)} → ${(client.cpuMs / SYMBOLS).toFixed(2)} ms`,
     ].join(' | ') + (client.requests !== SYMBOLS ? `  (requests: ${client.requests})` : ''),
   );
 }
