@@ -17,6 +17,7 @@ export function describeExpected(e: Expectation, params: SuiteRunParams): Record
     out['symbols'] = new Set(params.symbols.filter((s) => !empty.has(s))).size;
     out['sessions'] = params.sessions.length;
     out['knownGaps'] = params.knownGaps?.length ?? 0;
+    out['refusedSymbols'] = params.refusedSymbols?.length ?? 0;
   }
   if (e.kind === 'expect_table_row_count_to_be_between' && e.min === undefined) out['min'] = 1;
   return out;

@@ -240,6 +240,16 @@ describe('tolerances and known gaps', () => {
     expect(r.sampleRows).toEqual([{ symbol: 'MSFT', trade_date: '2025-06-16', known_gap: 1 }]);
   });
 
+  it('counts every missing session of a refused symbol as a known gap', async () => {
+    const params = fixtureParams({ symbols: ['AAPL', 'MSFT', 'TSLA'], refusedSymbols: ['TSLA'] });
+    const r = await runOne(
+      { kind: 'expect_sessions_to_be_complete', table: 'fact_stock_daily_price' },
+      params,
+    );
+    expect(r.status).toBe('passed');
+    expect(r.knownGapCount).toBe(params.sessions.length);
+  });
+
   it('warn severity reports without blocking', async () => {
     await db.exec("UPDATE fact_stock_daily_price SET source = 'csv'");
     const out = await runSuites(

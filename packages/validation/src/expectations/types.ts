@@ -39,6 +39,8 @@ export interface SuiteRunParams {
   emptySymbols?: readonly string[];
   /** Quarantined or refused (symbol, session): reported by completeness, never blocking. */
   knownGaps?: readonly KnownGap[];
+  /** Symbols FMP refused (plan, 4xx after retries): every missing session of theirs is a known gap. */
+  refusedSymbols?: readonly string[];
   /**
    * `window` (default): expectations with a `dateColumn` examine only rows dated in the window (the
    * rows a daily run wrote), aggregates only the periods the window touches. `all`: whole tables.

@@ -5,7 +5,7 @@ import type { ClosePoint, RunReport } from './types.js';
 
 /** Options of {@link renderHtmlReport}. */
 export interface HtmlReportOptions {
-  /** Charts drawn at most (one per symbol, alphabetical). Default 120. */
+  /** Charts drawn at most (one per symbol, alphabetical). Default 500. */
   maxCharts?: number;
   /** Quarantine and warning rows listed at most. Default 500. */
   maxRows?: number;
@@ -152,7 +152,7 @@ ${table(report.warnings.slice(0, maxRows) as unknown as Record<string, unknown>[
 <h2>Known gaps (${report.knownGaps.length})</h2>
 ${table(report.knownGaps.slice(0, maxRows) as unknown as Record<string, unknown>[])}
 <h2>Close prices, ${esc(report.window.from)} → ${esc(report.window.to)}</h2>
-${charts(report.prices, options.maxCharts ?? 120)}
+${charts(report.prices, options.maxCharts ?? 500)}
 <p class="muted">nasdaq-pipeline · report format v${report.reportVersion} · machine-readable: report.json, junit.xml</p>
 </main></body></html>
 `;

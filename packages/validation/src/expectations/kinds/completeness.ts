@@ -50,6 +50,12 @@ export const completenessKind: ExpectationKind<CompletenessExpectation> = {
       ],
       gaps.map((g) => [g.symbol, g.date]),
     );
+    const refused = [...new Set(params.refusedSymbols ?? [])].sort();
+    const refusedTable = valuesTable(
+      'r',
+      [{ name: 'symbol', type: 'VARCHAR' }],
+      refused.map((x) => [x]),
+    );
     return {
       sql: composeQuery({
         ctes: [
@@ -61,8 +67,10 @@ export const completenessKind: ExpectationKind<CompletenessExpectation> = {
             `  WHERE p."symbol" IS NULL\n)`,
         ],
         bad:
-          `SELECT m."symbol", m."trade_date", CASE WHEN k."symbol" IS NULL THEN 0 ELSE 1 END AS known_gap\n` +
-          `FROM dq_missing m LEFT JOIN ${knownTable} ON m."symbol" = k."symbol" AND m."trade_date" = k."trade_date"`,
+          `SELECT m."symbol", m."trade_date",\n` +
+          `  CASE WHEN k."symbol" IS NULL AND r."symbol" IS NULL THEN 0 ELSE 1 END AS known_gap\n` +
+          `FROM dq_missing m LEFT JOIN ${knownTable} ON m."symbol" = k."symbol" AND m."trade_date" = k."trade_date"\n` +
+          `LEFT JOIN ${refusedTable} ON m."symbol" = r."symbol"`,
         orderBy: 'known_gap, "symbol", "trade_date"',
         stats:
           `SELECT (SELECT COUNT(*) FROM dq_expected) AS dq_total,\n` +
