@@ -102,7 +102,7 @@ export type { StagedCommit } from './ops/commit-change.js';
 export { getMetadataLocation, produceSnapshot } from './ops/produce-snapshot.js';
 export type { CommitState, ProducedSnapshot } from './ops/produce-snapshot.js';
 export { buildSnapshotSummary } from './ops/snapshot-summary.js';
-export { prepareAppend, prepareAppendFiles } from './ops/append.js';
+export { prepareAppend, prepareAppendFiles, prepareAppendParquet } from './ops/append.js';
 export type { DataWriteOptions } from './ops/append.js';
 export { prepareDeleteWhere, prepareOverwrite } from './ops/delete-where.js';
 export { prepareUpsert } from './ops/upsert.js';

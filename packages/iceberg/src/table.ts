@@ -3,7 +3,12 @@ import type { CreateTableOptions, LoadedTable } from './catalog/catalog.js';
 import { ValidationConflictError } from './errors.js';
 import type { FileIO } from './io/file-io.js';
 import type { DataFile } from './metadata/types.js';
-import { prepareAppend, prepareAppendFiles, type DataWriteOptions } from './ops/append.js';
+import {
+  prepareAppend,
+  prepareAppendFiles,
+  prepareAppendParquet,
+  type DataWriteOptions,
+} from './ops/append.js';
 import { commitChange, stageChange, type StagedCommit } from './ops/commit-change.js';
 import type { CommitOptions } from './ops/commit-options.js';
 import { prepareDeleteWhere, prepareOverwrite } from './ops/delete-where.js';
@@ -63,6 +68,11 @@ export class Table {
     return this.run(this.appendChange(data));
   }
 
+  /** Append Parquet files written elsewhere (DuckDB `COPY … FIELD_IDS`), metrics read from their footers. */
+  appendParquet(paths: readonly string[]): Promise<LoadedTable> {
+    return this.run((io, base) => prepareAppendParquet(io, base, paths));
+  }
+
   /** Replace the rows matching `filter` with `data` in one `overwrite` snapshot (copy-on-write). */
   overwrite(filter: ScanFilter, data?: arrow.Table): Promise<LoadedTable> {
     return this.run((io, base) => prepareOverwrite(io, base, filter, data, this.options.write));
@@ -96,6 +106,11 @@ export class Table {
     return this.stage(this.appendChange(data));
   }
 
+  /** Stage an append of Parquet files written elsewhere. */
+  stageAppendParquet(paths: readonly string[]): Promise<StagedCommit> {
+    return this.stage((io, base) => prepareAppendParquet(io, base, paths));
+  }
+
   /** Stage an upsert. */
   stageUpsert(data: arrow.Table, keyColumns: readonly string[]): Promise<StagedCommit> {
     return this.stage((io, base) => prepareUpsert(io, base, data, keyColumns, this.options.write));
@@ -124,7 +139,10 @@ export class Table {
     for (let i = 1; ; i += 1) {
       const base = await this.load();
       try {
-        return await commitChange(this.options, await prepare(this.io, base), base);
+        const change = await prepare(this.io, base);
+        // Nothing to do (e.g. an empty append or a delete that matched no row): no empty snapshot.
+        if (change.added.length === 0 && change.removed.length === 0) return base;
+        return await commitChange(this.options, change, base);
       } catch (error) {
         if (!(error instanceof ValidationConflictError) || i >= attempts) throw error;
       }

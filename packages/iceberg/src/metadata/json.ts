@@ -14,25 +14,40 @@ const MARK = '\u0000big:';
  */
 export function parseLosslessJson(text: string, what = 'JSON'): unknown {
   const marked = text.replace(BIG_INT_RE, (m) => (m.startsWith('"') ? m : `"\\u0000big:${m}"`));
+  let value: unknown;
   try {
-    return JSON.parse(marked, (_key, value: unknown) =>
-      typeof value === 'string' && value.startsWith(MARK)
-        ? new LosslessNumber(value.slice(MARK.length))
-        : value,
-    );
+    value = JSON.parse(marked);
   } catch (error) {
     throw new ValidationError(`iceberg: malformed ${what}: ${(error as Error).message}`, { cause: error });
   }
+  // A walk is several times faster than a JSON.parse reviver on large metadata (1,000 snapshots).
+  return marked.length === text.length ? value : reviveBig(value);
+}
+
+function reviveBig(v: unknown): unknown {
+  if (typeof v === 'string') return v.startsWith(MARK) ? new LosslessNumber(v.slice(MARK.length)) : v;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i += 1) v[i] = reviveBig(v[i]);
+  } else if (typeof v === 'object' && v !== null) {
+    const o = v as Record<string, unknown>;
+    for (const k of Object.keys(o)) o[k] = reviveBig(o[k]);
+  }
+  return v;
+}
+
+function markBig(v: unknown): unknown {
+  if (typeof v === 'bigint') return `${MARK}${v}`;
+  if (typeof v !== 'object' || v === null) return v;
+  if (isLosslessNumber(v)) return `${MARK}${v.value}`;
+  if (Array.isArray(v)) return v.map(markBig);
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v)) if (x !== undefined) out[k] = markBig(x);
+  return out;
 }
 
 /** Serialise to JSON; `bigint` and `LosslessNumber` values become exact JSON numbers. */
 export function stringifyLosslessJson(value: unknown, space?: number): string {
-  const text = JSON.stringify(
-    value,
-    (_key, v: unknown) =>
-      typeof v === 'bigint' ? `${MARK}${v}` : isLosslessNumber(v) ? `${MARK}${v.value}` : v,
-    space,
-  );
+  const text = JSON.stringify(markBig(value), undefined, space);
   if (text === undefined) throw new ValidationError('iceberg: value cannot be serialised to JSON');
   return text.replace(/"\\u0000big:(-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)"/g, '$1');
 }

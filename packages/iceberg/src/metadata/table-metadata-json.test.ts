@@ -55,7 +55,7 @@ describe('table metadata JSON', () => {
       snapshotLog: [{ timestampMs: 2, snapshotId: big }],
     };
     const text = serializeTableMetadata(m);
-    expect(text).toContain('"current-snapshot-id": 9007199254740993');
+    expect(text).toContain('"current-snapshot-id":9007199254740993');
     const back = parseTableMetadata(text);
     expect(back.currentSnapshotId).toBe(big);
     expect(back.snapshots[0]!.snapshotId).toBe(big);

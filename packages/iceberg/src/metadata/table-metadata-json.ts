@@ -225,5 +225,6 @@ export function serializeTableMetadata(m: TableMetadata): string {
       'metadata-file': e.metadataFile,
     })),
   };
-  return stringifyLosslessJson(doc, 2);
+  // Compact like Java's TableMetadataParser: the file is read on every commit and grows with snapshot history.
+  return stringifyLosslessJson(doc);
 }

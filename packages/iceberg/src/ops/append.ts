@@ -4,6 +4,8 @@ import { ValidationError } from '../errors.js';
 import type { FileIO } from '../io/file-io.js';
 import { getCurrentSchema } from '../metadata/lookup.js';
 import type { DataFile } from '../metadata/types.js';
+import { getPartitionSpec } from '../metadata/lookup.js';
+import { dataFileFromParquet } from '../parquet/data-file-from-parquet.js';
 import { writeDataFiles, type WriteDataFilesOptions } from '../parquet/write-data-files.js';
 import type { TableChange } from './table-change.js';
 
@@ -35,4 +37,22 @@ export async function prepareAppend(
   getCurrentSchema(base.metadata);
   const files = await writeDataFiles(table, { ...options, io, metadata: base.metadata });
   return { ...prepareAppendFiles(files), ownedFiles: files.map((f) => f.filePath) };
+}
+
+/**
+ * Register Parquet files written elsewhere (e.g. DuckDB `COPY … (FORMAT parquet, FIELD_IDS {…})`, placed under the
+ * table's `data/` folder with unique names) as an append: metrics and partition tuples come from their footers.
+ * The files are not owned: a failed commit leaves them in place.
+ * @throws {ValidationError} when a file lacks field ids or spans several partitions
+ */
+export async function prepareAppendParquet(
+  io: FileIO,
+  base: LoadedTable,
+  paths: readonly string[],
+): Promise<TableChange> {
+  const schema = getCurrentSchema(base.metadata);
+  const spec = getPartitionSpec(base.metadata);
+  const files: DataFile[] = [];
+  for (const path of paths) files.push(await dataFileFromParquet({ io, path }, { schema, spec }));
+  return prepareAppendFiles(files);
 }

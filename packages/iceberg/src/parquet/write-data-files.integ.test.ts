@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -8,6 +8,10 @@ import { LocalFileIO, toFileUri, toLocalPath } from '../io/local-file-io.js';
 import { newTableMetadata } from '../metadata/new-table-metadata.js';
 import { serializeSingleValue } from '../metadata/single-value.js';
 import type { Schema } from '../metadata/types.js';
+import { FilesystemCatalog } from '../catalog/filesystem-catalog.js';
+import { planScan } from '../scan/plan-scan.js';
+import { readRows } from '../scan/read-rows.js';
+import { Table } from '../table.js';
 import { dataFileFromParquet } from './data-file-from-parquet.js';
 import { writeDataFiles } from './write-data-files.js';
 
@@ -137,5 +141,28 @@ describe('Arrow → Parquet data files', async () => {
     await expect(dataFileFromParquet({ io, path: toFileUri(wide) }, { schema, spec })).rejects.toThrow(
       /spans several/,
     );
+  });
+
+  it('appends DuckDB-written Parquet files to a month-partitioned table', async () => {
+    const catalog = new FilesystemCatalog({ warehouse: toFileUri(dir), io });
+    const identifier = { namespace: 'ns', name: 'duck' };
+    const spec = {
+      specId: 0,
+      fields: [{ sourceId: 2, fieldId: 1000, name: 'trade_date_month', transform: 'month' as const }],
+    };
+    const table = await Table.create({ catalog, identifier }, { schema, partitionSpec: spec });
+    const data = path.join(dir, 'ns/duck/data');
+    const paths: string[] = [];
+    for (const month of ['01', '02']) {
+      const local = path.join(data, `trade_date_month=2024-${month}`, `duck-${month}.parquet`);
+      mkdirSync(path.dirname(local), { recursive: true });
+      await duck.run(`COPY (select 'AAPL' AS symbol, DATE '2024-${month}-15' AS trade_date, 1.0::double AS "close", 7::bigint AS volume, null::timestamptz AS ingested_at)
+        TO '${local}' (FORMAT parquet, FIELD_IDS {symbol: 1, trade_date: 2, close: 3, volume: 4, ingested_at: 5})`);
+      paths.push(toFileUri(local));
+    }
+    const loaded = await table.appendParquet(paths);
+    const plan = await planScan(loaded.metadata, io);
+    expect(plan.tasks.map((t) => t.file.partition['trade_date_month']).sort()).toEqual([648, 649]);
+    expect((await readRows(io, plan)).map((r) => r['volume'])).toEqual([7n, 7n]);
   });
 });
