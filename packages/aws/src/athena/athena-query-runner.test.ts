@@ -76,6 +76,7 @@ describe('AthenaQueryRunner (mocked client)', () => {
       ResultConfiguration: { OutputLocation: 's3://results/athena/' },
     });
     expect(runner.usage).toEqual({ queries: 1, dataScannedBytes: 2048 });
+    expect(runner.tableRef('dim_date')).toBe('"nasdaq"."dim_date"');
   });
 
   it('throws AthenaQueryFailedError with the state-change reason', async () => {

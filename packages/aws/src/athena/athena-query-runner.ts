@@ -88,10 +88,18 @@ export class AthenaQueryRunner {
     return { queries: this.queries, dataScannedBytes: this.scanned };
   }
 
-  /** Run `sql` and return its rows. The structural "SQL runner" interface of `@nasdaq-pipeline/validation`. */
-  async query(sql: string): Promise<Record<string, unknown>[]> {
-    return (await this.execute(sql)).rows;
-  }
+  /**
+   * Run `sql` and return its rows: the "run SQL, get rows" function `@nasdaq-pipeline/validation` takes as
+   * `runSql`. Bound, so `runSql: runner.query` works.
+   */
+  readonly query = async (sql: string): Promise<Record<string, unknown>[]> => (await this.execute(sql)).rows;
+
+  /**
+   * Quote a bare table name for Athena (`"nasdaq"."fact_stock_daily_price"`), in the runner's database when set:
+   * the `tableRef` of validation suites. Bound.
+   */
+  readonly tableRef = (table: string): string =>
+    this.options.database !== undefined ? `"${this.options.database}"."${table}"` : `"${table}"`;
 
   /**
    * Run one statement to completion.
