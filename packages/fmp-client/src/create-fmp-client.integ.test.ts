@@ -190,6 +190,20 @@ describe('createFmpClient against the fake FMP server', () => {
     expect(sleeps[0]).toBeLessThan(1300);
   });
 
+  it('gives up on a persistent per-minute 429 after the retry budget', async () => {
+    const { client, sleeps, requests } = await setup({
+      faults: [{ kind: 'rate-limit', endpoint: 'quote' }],
+      client: { retry: { maxRetries: 2 } },
+    });
+    const error = await failure(client.quote('AAPL'));
+    expect(error).toBeInstanceOf(FmpRateLimitError);
+    expect(error.transient).toBe(true);
+    expect((error as FmpRateLimitError).retryAfterMs).toBeGreaterThanOrEqual(1);
+    expect(requests()).toBe(3);
+    // Each wait runs to the next minute boundary of the (advancing) client clock.
+    expect(sleeps.every((ms) => ms > 0 && ms <= 60_250)).toBe(true);
+  });
+
   it('does not retry a free-plan (daily) 429', async () => {
     const { client, requests } = await setup({ plan: 'free', faults: [{ kind: 'rate-limit' }] });
     const error = await failure(client.profile('AAPL'));

@@ -174,15 +174,17 @@ export async function callEndpoint<T>(
         t.breaker.error ??= error;
         throw t.breaker.error;
       }
-      if (!error.transient || attempt > t.retry.maxRetries) throw error;
       let waitMs: number;
-      if (error instanceof FmpRateLimitError) {
+      if (error instanceof FmpRateLimitError && error.transient) {
         const now = t.clock().getTime();
         waitMs = computeRateLimitWaitMs(retryAfter, now, t.random);
+        // Tell the caller how long FMP wants, even when the retry budget is spent.
         error.retryAfterMs = waitMs;
+        if (attempt > t.retry.maxRetries) throw error;
         // Everyone waits: the per-minute budget is shared by the whole client.
         t.limiter.blockUntil(now + waitMs);
       } else {
+        if (!error.transient || attempt > t.retry.maxRetries) throw error;
         waitMs = computeBackoffMs(attempt, t.retry, t.random);
       }
       await t.sleep(waitMs);
