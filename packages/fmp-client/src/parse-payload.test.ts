@@ -38,7 +38,7 @@ describe('parseCsvPayload', () => {
   });
 
   it('rejects JSON, empty and header-less bodies', () => {
-    for (const body of ['', '[]', 'a,b\n1,2']) {
+    for (const body of ['', '[]', 'a,b\n1,2', 'symbol,date,close\nAAPL,2025-01-02,1\nMSFT,2025']) {
       expect(() => parseCsvPayload(body, 'text/csv', 'x')).toThrow(FmpMalformedResponseError);
     }
   });

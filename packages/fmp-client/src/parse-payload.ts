@@ -62,6 +62,12 @@ export function parseCsvPayload(
     const line = lines[i] as string;
     if (line === '') continue;
     const cells = splitCsvLine(line);
+    if (cells.length < header.length) {
+      // A short row is a cut body (a dropped connection), not data.
+      throw new FmpMalformedResponseError(
+        `fmp-client: truncated CSV for ${request} (line ${i + 1} has ${cells.length} of ${header.length} columns)`,
+      );
+    }
     const row: Record<string, string> = {};
     header.forEach((name, j) => {
       row[name] = cells[j] ?? '';
