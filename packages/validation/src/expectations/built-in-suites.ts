@@ -166,14 +166,16 @@ const UNSCOPED = new Set([
   'expect_table_columns_to_have_types',
   'expect_sessions_to_be_complete',
   'expect_table_to_be_fresh',
+  'expect_aggregate_to_reconcile',
 ]);
 
 /** Scopes a suite's row-level checks to rows dated in the run's window (`SuiteRunParams.scope`). */
-function scopeByDate(suite: Suite, dateColumn: string): Suite {
+function scopeByDate(suite: Suite, dateColumn: string, dateGrain: 'day' | 'week' | 'month' = 'day'): Suite {
+  const grain = dateGrain === 'day' ? {} : { dateGrain };
   return {
     ...suite,
     expectations: suite.expectations.map((e) =>
-      UNSCOPED.has(e.kind) || e.dateColumn ? e : { ...e, dateColumn },
+      UNSCOPED.has(e.kind) || e.dateColumn ? e : { ...e, dateColumn, ...grain },
     ),
   };
 }
@@ -189,8 +191,16 @@ export function builtInSuites(): Suite[] {
     scopeByDate(factSuite, 'trade_date'),
     dimStockSuite,
     dimDateSuite,
-    aggSuite('agg_stock_weekly_metrics', 'week', ['symbol', 'iso_year', 'iso_week']),
-    aggSuite('agg_stock_monthly_metrics', 'month', ['symbol', 'year', 'month']),
+    scopeByDate(
+      aggSuite('agg_stock_weekly_metrics', 'week', ['symbol', 'iso_year', 'iso_week']),
+      'week_start',
+      'week',
+    ),
+    scopeByDate(
+      aggSuite('agg_stock_monthly_metrics', 'month', ['symbol', 'year', 'month']),
+      'month_start',
+      'month',
+    ),
     scopeByDate(sectorSuite, 'trade_date'),
   ]);
 }

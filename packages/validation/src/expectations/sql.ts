@@ -1,3 +1,4 @@
+import { startOfIsoWeek } from '@nasdaq-pipeline/market-calendar';
 import { ExpectationCompileError } from '../errors.js';
 
 const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -113,15 +114,24 @@ export function scopedSource(
     params: { window: { from: string; to: string }; scope?: 'window' | 'all' };
   },
   id: string,
+  grain: 'day' | 'week' | 'month' = 'day',
 ): ScopedSource {
   const t = ctx.tableRef(table);
   if (!dateColumn || ctx.params.scope === 'all') return { ctes: [], from: t };
   const c = quoteIdent(dateColumn, id);
-  const { from, to } = ctx.params.window;
+  const { to } = ctx.params.window;
+  const from = periodStart(ctx.params.window.from, grain);
   return {
     ctes: [
       `dq_src AS (\n  SELECT * FROM ${t} WHERE ${c} BETWEEN ${dateLiteral(from, id)} AND ${dateLiteral(to, id)}\n)`,
     ],
     from: 'dq_src',
   };
+}
+
+/** The first day of the week (ISO, Monday) or month containing `date`; `date` itself for `day`. */
+export function periodStart(date: string, grain: 'day' | 'week' | 'month'): string {
+  if (grain === 'week') return startOfIsoWeek(date);
+  if (grain === 'month') return `${date.slice(0, 8)}01`;
+  return date;
 }

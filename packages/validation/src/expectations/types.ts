@@ -23,6 +23,11 @@ export interface ExpectationBase {
    * (the default): only rows dated in the window are examined. Unset: the whole table.
    */
   dateColumn?: string;
+  /**
+   * Grain of `dateColumn` when it holds period starts (`week_start`, `month_start`): the window's
+   * lower bound is moved back to the start of its week or month, so the periods it touches are kept.
+   */
+  dateGrain?: 'day' | 'week' | 'month';
 }
 
 /** Values of the run an expectation may depend on (completeness, freshness). */

@@ -8,6 +8,7 @@ const base = {
   mostly: { type: 'number', minimum: 0, maximum: 1, default: 1 },
   description: { type: 'string' },
   dateColumn: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$' },
+  dateGrain: { enum: ['day', 'week', 'month'] },
 } as const;
 
 /** The schema of one expectation of `kind`: base fields plus the kind's own, nothing else. */

@@ -35,7 +35,7 @@ export const betweenKind: ExpectationKind<BetweenExpectation> = {
     if (e.min !== undefined) out.push(`${c} ${e.strictMin ? '<=' : '<'} ${literal(e.min, id)}`);
     if (e.max !== undefined) out.push(`${c} ${e.strictMax ? '>=' : '>'} ${literal(e.max, id)}`);
     const cond = out.join(' OR ');
-    const src = scopedSource(e.table, e.dateColumn, ctx, id);
+    const src = scopedSource(e.table, e.dateColumn, ctx, id, e.dateGrain);
     const t = src.from;
     return {
       sql: composeQuery({

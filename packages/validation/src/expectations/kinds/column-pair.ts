@@ -27,7 +27,7 @@ export const columnPairKind: ExpectationKind<ColumnPairExpectation> = {
     const b = quoteIdent(e.columnB, id);
     const op = (e.orEqual ?? true) ? '<' : '<=';
     const cond = `${a} ${op} ${b}`;
-    const src = scopedSource(e.table, e.dateColumn, ctx, id);
+    const src = scopedSource(e.table, e.dateColumn, ctx, id, e.dateGrain);
     const t = src.from;
     return {
       sql: composeQuery({

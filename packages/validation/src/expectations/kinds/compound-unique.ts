@@ -21,12 +21,13 @@ function compileUnique(
   id: string,
   mostly: number | undefined,
   dateColumn: string | undefined,
+  grain: 'day' | 'week' | 'month' | undefined,
 ) {
   return (ctx: CompileContext) => {
     const cols = columns.map((c) => quoteIdent(c, id));
     const list = cols.join(', ');
     const notNull = cols.map((c) => `${c} IS NOT NULL`).join(' AND ');
-    const src = scopedSource(table, dateColumn, ctx, id);
+    const src = scopedSource(table, dateColumn, ctx, id, grain);
     const t = src.from;
     return {
       sql: composeQuery({
@@ -49,7 +50,7 @@ export const compoundUniqueKind: ExpectationKind<CompoundUniqueExpectation> = {
   properties: { columns: { type: 'array', items: { type: 'string' }, minItems: 1 } },
   required: ['columns'],
   idColumns: (e) => e.columns,
-  compile: (e, id, ctx) => compileUnique(e.table, e.columns, id, e.mostly, e.dateColumn)(ctx),
+  compile: (e, id, ctx) => compileUnique(e.table, e.columns, id, e.mostly, e.dateColumn, e.dateGrain)(ctx),
 };
 
 /** Compiles {@link UniqueExpectation}. */
@@ -59,5 +60,5 @@ export const uniqueKind: ExpectationKind<UniqueExpectation> = {
   properties: { column: { type: 'string' } },
   required: ['column'],
   idColumns: (e) => [e.column],
-  compile: (e, id, ctx) => compileUnique(e.table, [e.column], id, e.mostly, e.dateColumn)(ctx),
+  compile: (e, id, ctx) => compileUnique(e.table, [e.column], id, e.mostly, e.dateColumn, e.dateGrain)(ctx),
 };

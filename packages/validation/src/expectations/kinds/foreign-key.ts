@@ -25,7 +25,7 @@ export const foreignKeyKind: ExpectationKind<ForeignKeyExpectation> = {
   idColumns: (e) => [...e.columns, e.refTable],
   compile(e, id, ctx) {
     const { tableRef } = ctx;
-    const src = scopedSource(e.table, e.dateColumn, ctx, id);
+    const src = scopedSource(e.table, e.dateColumn, ctx, id, e.dateGrain);
     const refs = e.refColumns ?? e.columns;
     if (refs.length !== e.columns.length) {
       throw new ExpectationCompileError(id, 'columns and refColumns differ in length');

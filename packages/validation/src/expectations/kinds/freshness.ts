@@ -1,4 +1,4 @@
-import { composeQuery, dateLiteral, quoteIdent } from '../sql.js';
+import { composeQuery, dateLiteral, quoteIdent, scopedSource } from '../sql.js';
 import type { ExpectationBase } from '../types.js';
 import { extractSamples, toNumber, toPlainValue } from '../values.js';
 import type { ExpectationKind } from './kind.js';
@@ -22,13 +22,17 @@ export const freshnessKind: ExpectationKind<FreshnessExpectation> = {
   properties: { column: { type: 'string' }, symbolColumn: { type: 'string' } },
   required: [],
   idColumns: (e) => [e.column ?? 'trade_date'],
-  compile(e, id, { tableRef, params }) {
+  compile(e, id, ctx) {
+    const { params } = ctx;
     const c = quoteIdent(e.column ?? 'trade_date', id);
     const sym = quoteIdent(e.symbolColumn ?? 'symbol', id);
     const expected = dateLiteral(params.window.to, id);
-    const t = tableRef(e.table);
+    // Window scope reads only rows dated in the window: no row there means stale (observed null).
+    const src = scopedSource(e.table, e.column ?? 'trade_date', ctx, id);
+    const t = src.from;
     return {
       sql: composeQuery({
+        ctes: src.ctes,
         bad: `SELECT ${sym}, MAX(${c}) AS latest FROM ${t} GROUP BY ${sym} HAVING MAX(${c}) < ${expected}`,
         orderBy: `latest, ${sym}`,
         stats:

@@ -22,7 +22,7 @@ export const inSetKind: ExpectationKind<InSetExpectation> = {
   compile(e, id, ctx) {
     const c = quoteIdent(e.column, id);
     const cond = `${c} NOT IN (${e.valueSet.map((v) => literal(v, id)).join(', ')})`;
-    const src = scopedSource(e.table, e.dateColumn, ctx, id);
+    const src = scopedSource(e.table, e.dateColumn, ctx, id, e.dateGrain);
     const t = src.from;
     return {
       sql: composeQuery({

@@ -17,7 +17,7 @@ export const notNullKind: ExpectationKind<NotNullExpectation> = {
   idColumns: (e) => [e.column],
   compile(e, id, ctx) {
     const c = quoteIdent(e.column, id);
-    const src = scopedSource(e.table, e.dateColumn, ctx, id);
+    const src = scopedSource(e.table, e.dateColumn, ctx, id, e.dateGrain);
     const t = src.from;
     return {
       sql: composeQuery({

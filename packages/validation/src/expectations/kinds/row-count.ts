@@ -19,7 +19,7 @@ export const rowCountKind: ExpectationKind<RowCountExpectation> = {
   required: [],
   idColumns: () => [],
   compile(e, id, ctx) {
-    const src = scopedSource(e.table, e.dateColumn, ctx, id);
+    const src = scopedSource(e.table, e.dateColumn, ctx, id, e.dateGrain);
     const min = e.min ?? 1;
     return {
       sql: composeQuery({ ctes: src.ctes, stats: `SELECT COUNT(*) AS dq_total FROM ${src.from}` }),
