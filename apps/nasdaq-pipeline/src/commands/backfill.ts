@@ -97,12 +97,16 @@ export function registerBackfill(program: Command, ctx: CommandContext): void {
           }
         }
         const summaries: RunSummary[] = [];
+        let skipped = 0;
         const progress = createProgress(ctx, 'backfill');
         let worst: number = ExitCode.ok;
         try {
           for (const [i, chunk] of chunks.entries()) {
             progress.update(i, chunks.length, chunk.month);
-            if (done.has(`${chunk.from}|${chunk.to}`)) continue;
+            if (done.has(`${chunk.from}|${chunk.to}`)) {
+              skipped++;
+              continue;
+            }
             const options = await buildPipelineOptions(env, {
               command: 'backfill',
               window: { from: chunk.from, to: chunk.to, mode: 'range' },
@@ -128,12 +132,13 @@ export function registerBackfill(program: Command, ctx: CommandContext): void {
             from: opts.from,
             to: opts.to,
             chunks: chunks.length,
-            skipped: chunks.length - summaries.length,
+            skipped,
             runs: summaries,
           });
         } else {
+          const notRun = chunks.length - summaries.length - skipped;
           ctx.say(
-            `backfill ${opts.from}..${opts.to}: ${summaries.length} chunks run, ${chunks.length - summaries.length} skipped (already done)`,
+            `backfill ${opts.from}..${opts.to}: ${summaries.length} chunks run, ${skipped} skipped (already done)${notRun ? `, ${notRun} not run after the failure above` : ''}`,
           );
         }
         ctx.setExitCode(worst);

@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander';
-import { builtInSuites, runSuites, validateBars, type ExpectationResult } from '@nasdaq-pipeline/validation';
+import { runSuites, validateBars, type ExpectationResult } from '@nasdaq-pipeline/validation';
+import { loadSuites } from '../pipeline/load-suites.js';
 import { createCalendarFromConfig } from '../cli-dates.js';
 import type { CommandContext } from '../program.js';
 import { UsageError } from '../errors.js';
@@ -84,9 +85,18 @@ export function registerValidate(program: Command, ctx: CommandContext): void {
             await db.query('SELECT CAST(max(trade_date) AS VARCHAR) AS d FROM fact_stock_daily_price')
           ).rows[0]?.['d'];
           const to = typeof last === 'string' ? last : calendar.lastCompletedSession(ctx.deps.now());
-          const outcome = await runSuites(builtInSuites(), {
+          // Completeness covers the symbols the warehouse holds (the config may list more than were loaded).
+          const held = (
+            await db.query('SELECT DISTINCT symbol FROM fact_stock_daily_price ORDER BY symbol')
+          ).rows.map((r) => String(r['symbol']));
+          const outcome = await runSuites(await loadSuites(config, ctx.deps.cwd), {
             runSql: async (sql) => (await db.query(sql)).rows,
-            params: { runId: 'validate', window: { from: to, to }, sessions: [to], symbols },
+            params: {
+              runId: 'validate',
+              window: { from: to, to },
+              sessions: [to],
+              symbols: held.length ? held : symbols,
+            },
           });
           out.tables = outcome.results;
           if (!outcome.publishable) code = ExitCode.dataQuality;

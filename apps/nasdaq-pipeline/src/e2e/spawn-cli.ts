@@ -19,7 +19,8 @@ export function spawnCli(
     cwd: string;
     env: Record<string, string>;
     killAfterMs?: number;
-    onStdout?: (chunk: string) => void;
+    /** SIGKILLs the process as soon as its stdout so far satisfies this. */
+    killWhen?: (stdout: string) => boolean;
   },
 ): Promise<Spawned> {
   return new Promise((resolve, reject) => {
@@ -37,7 +38,7 @@ export function spawnCli(
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => {
       stdout += d.toString();
-      options.onStdout?.(d.toString());
+      if (options.killWhen?.(stdout)) child.kill('SIGKILL');
     });
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     const timer =

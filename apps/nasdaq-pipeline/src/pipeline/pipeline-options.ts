@@ -7,6 +7,7 @@ import { createRunRecorder } from './record-run.js';
 import type { RunEnvironment } from './run-environment.js';
 import type { RunPipelineOptions } from './run-pipeline.js';
 import { readSymbolStates } from './symbol-states.js';
+import { loadSuites } from './load-suites.js';
 import { createTransformStage } from './transform-stage.js';
 import { createTableValidator } from './validate-tables.js';
 import { attachWarehouse } from '../warehouse/snapshot-views.js';
@@ -64,6 +65,7 @@ export async function buildPipelineOptions(
       window: o.window,
       symbols: o.symbols,
       runId,
+      suites: await loadSuites(config, env.ctx.deps.cwd),
     }) as (
       staged: Parameters<RunPipelineOptions['validateTables']>[0],
       params: { emptySymbols: string[]; knownGaps: KnownGap[] },

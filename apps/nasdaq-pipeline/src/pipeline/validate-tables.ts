@@ -1,5 +1,5 @@
 import type { MarketCalendar } from '@nasdaq-pipeline/market-calendar';
-import { builtInSuites, runSuites, type ExpectationResult, type KnownGap } from '@nasdaq-pipeline/validation';
+import { runSuites, type ExpectationResult, type KnownGap, type Suite } from '@nasdaq-pipeline/validation';
 import type { Db } from '../warehouse/duckdb.js';
 import type { Warehouse } from '../warehouse/open-warehouse.js';
 import { attachWarehouse } from '../warehouse/snapshot-views.js';
@@ -14,6 +14,7 @@ export interface TableValidatorOptions {
   window: RunWindow;
   symbols: readonly string[];
   runId: string;
+  suites: readonly Suite[];
 }
 
 /**
@@ -27,12 +28,14 @@ export function createTableValidator(o: TableValidatorOptions) {
     extra: { emptySymbols: string[]; knownGaps: KnownGap[] },
   ): Promise<ExpectationResult[]> => {
     await attachWarehouse(o.db, o.warehouse, { stagedFiles: staged.stagedFiles });
-    const outcome = await runSuites(builtInSuites(), {
+    const sessions = o.calendar.sessionsBetween(o.window.from, o.window.to);
+    const outcome = await runSuites(o.suites, {
       runSql: async (sql) => (await o.db.query(sql)).rows,
       params: {
         runId: o.runId,
-        window: { from: o.window.from, to: o.window.to },
-        sessions: o.calendar.sessionsBetween(o.window.from, o.window.to),
+        // Freshness and completeness are judged on sessions: a window ending on a weekend ends at its last session.
+        window: { from: sessions[0] ?? o.window.from, to: sessions[sessions.length - 1] ?? o.window.to },
+        sessions,
         symbols: o.symbols,
         emptySymbols: extra.emptySymbols,
         knownGaps: extra.knownGaps,
