@@ -50,6 +50,15 @@ describe('createSimFetch', () => {
     expect(open[1]).toEqual(closed[1]);
   });
 
+  it('ends an early-close session at 13:00 New York time', async () => {
+    const q = 'historical-price-eod/full?symbol=AAPL&from=2025-11-28&to=2025-11-28';
+    const noon = JSON.parse((await get(q, { now: () => new Date('2025-11-28T17:00:00Z') })).body);
+    const after = JSON.parse((await get(q, { now: () => new Date('2025-11-28T18:05:00Z') })).body);
+    const evening = JSON.parse((await get(q, { now: () => new Date('2025-11-28T23:00:00Z') })).body);
+    expect(noon[0].volume).toBeLessThan(after[0].volume);
+    expect(after).toEqual(evening);
+  });
+
   it('gives identical bytes for the same seed', async () => {
     const path = 'historical-price-eod/full?symbol=ABCD&from=2020-01-01&to=2025-06-13';
     const a = await get(path, { seed: 5 });
