@@ -151,3 +151,17 @@ function abbreviate(sql: string): string {
   const oneLine = sql.replace(/\s+/g, ' ').trim();
   return oneLine.length > 200 ? `${oneLine.slice(0, 197)}...` : oneLine;
 }
+
+/**
+ * A field the AWS API documents as always present was missing from a response.
+ * @throws {AwsTargetError} `AWS_UNEXPECTED_RESPONSE` when `value` is undefined
+ */
+export function requireResponseField<T>(value: T | undefined, what: string): T {
+  if (value === undefined) {
+    throw new AwsTargetError(
+      'AWS_UNEXPECTED_RESPONSE',
+      `aws: response lacks ${what}; is the endpoint really AWS?`,
+    );
+  }
+  return value;
+}

@@ -7,7 +7,7 @@ import {
   type ColumnInfo,
   type QueryExecution,
 } from '@aws-sdk/client-athena';
-import { AthenaQueryFailedError, AwsTimeoutError } from '../errors.js';
+import { AthenaQueryFailedError, AwsTimeoutError, requireResponseField } from '../errors.js';
 import { computePollDelay, sleepWithSignal, type PollOptions, type Sleep } from '../util/poll.js';
 import { convertAthenaValue } from './convert-athena-value.js';
 
@@ -135,7 +135,7 @@ export class AthenaQueryRunner {
           : {}),
       }),
     );
-    const queryExecutionId = id!;
+    const queryExecutionId = requireResponseField(id, 'StartQueryExecution.QueryExecutionId');
     this.queries += 1;
     const stop = () =>
       athena
@@ -210,8 +210,8 @@ export class AthenaQueryRunner {
       let data = page.ResultSet?.Rows ?? [];
       // Athena repeats the column labels as the first row of the first page of a SELECT (DML) result.
       if (first && statementType !== 'DDL' && data.length > 0) {
-        const header = data[0]!.Data ?? [];
-        if (header.length === columns.length && header.every((d, i) => d.VarCharValue === columns[i]!.name)) {
+        const header = data[0]?.Data ?? [];
+        if (header.length === columns.length && header.every((d, i) => d.VarCharValue === columns[i]?.name)) {
           data = data.slice(1);
         }
       }

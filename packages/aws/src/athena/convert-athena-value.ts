@@ -52,8 +52,8 @@ function parseTimestamp(value: string): Date | string {
   const m = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2}(?:\.\d+)?)(?:\s*(UTC|Z|[+-]\d{2}:?\d{2}))?$/.exec(
     value.trim(),
   );
-  if (!m) return value;
-  const fraction = m[2]!.replace(/(\.\d{3})\d+$/, '$1');
+  if (!m?.[2]) return value;
+  const fraction = m[2].replace(/(\.\d{3})\d+$/, '$1');
   const zone = m[3] === undefined || m[3] === 'UTC' || m[3] === 'Z' ? 'Z' : m[3];
   const date = new Date(`${m[1]}T${fraction}${zone}`);
   return Number.isNaN(date.getTime()) ? value : date;

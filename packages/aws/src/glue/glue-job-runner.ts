@@ -10,7 +10,7 @@ import {
   type Job,
   type JobRun,
 } from '@aws-sdk/client-glue';
-import { AwsTimeoutError, GlueJobFailedError } from '../errors.js';
+import { AwsTimeoutError, GlueJobFailedError, requireResponseField } from '../errors.js';
 import { parseS3Uri } from '../s3/s3-uri.js';
 import { computePollDelay, sleepWithSignal, type PollOptions, type Sleep } from '../util/poll.js';
 import { loadGlueRunnerScript } from './load-glue-runner-script.js';
@@ -96,7 +96,7 @@ export class GlueJobRunner {
     const { JobRunId } = await this.options.glue.send(
       new StartJobRunCommand({ JobName: plan.run.JobName, Arguments: { ...plan.run.Arguments } }),
     );
-    const jobRunId = JobRunId!;
+    const jobRunId = requireResponseField(JobRunId, 'StartJobRun.JobRunId');
     const run = await this.waitForRun(plan, jobRunId, started, options);
     return {
       dryRun: false,
@@ -170,7 +170,7 @@ export class GlueJobRunner {
         new GetJobRunCommand({ JobName: plan.jobName, RunId: jobRunId }),
       );
       const state = run?.JobRunState ?? 'STARTING';
-      if (state === 'SUCCEEDED') return run!;
+      if (state === 'SUCCEEDED' && run) return run;
       if (!ACTIVE.has(state)) {
         throw new GlueJobFailedError({
           jobName: plan.jobName,

@@ -12,7 +12,7 @@ import {
   type S3Client,
 } from '@aws-sdk/client-s3';
 import { NotFoundError, type FileInfo, type FileIO } from '@nasdaq-pipeline/iceberg';
-import { AwsTargetError } from '../errors.js';
+import { AwsTargetError, requireResponseField } from '../errors.js';
 import { getHttpStatus, isConditionFailed, isNotFound } from './s3-errors.js';
 import { parseS3Uri } from './s3-uri.js';
 
@@ -58,7 +58,7 @@ export class S3FileIO implements FileIO {
     const { bucket, key } = parseS3Uri(path);
     try {
       const out = await this.s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
-      return await out.Body!.transformToByteArray();
+      return await requireResponseField(out.Body, 'GetObject.Body').transformToByteArray();
     } catch (error) {
       throw this.translate(error, path);
     }
@@ -71,7 +71,7 @@ export class S3FileIO implements FileIO {
       const out = await this.s3.send(
         new GetObjectCommand({ Bucket: bucket, Key: key, Range: `bytes=${offset}-${offset + length - 1}` }),
       );
-      return await out.Body!.transformToByteArray();
+      return await requireResponseField(out.Body, 'GetObject.Body').transformToByteArray();
     } catch (error) {
       // 416 InvalidRange: the range starts at or past the end of the object ("fewer at end of file").
       if (getHttpStatus(error) === 416) return new Uint8Array(0);
@@ -150,7 +150,7 @@ export class S3FileIO implements FileIO {
         );
         const failed = (out.Errors ?? []).filter((e) => e.Code !== 'NoSuchKey');
         if (failed.length > 0) {
-          const first = failed[0]!;
+          const [first] = failed as [(typeof failed)[number]];
           throw new AwsTargetError(
             'AWS_S3_DELETE_FAILED',
             `aws: could not delete ${failed.length} object(s) in s3://${bucket}, first ${first.Key}: ` +
@@ -188,7 +188,7 @@ export class S3FileIO implements FileIO {
     const created = await this.s3.send(
       new CreateMultipartUploadCommand({ Bucket: bucket, Key: key, ChecksumAlgorithm: 'CRC32' }),
     );
-    const uploadId = created.UploadId!;
+    const uploadId = requireResponseField(created.UploadId, 'CreateMultipartUpload.UploadId');
     try {
       const count = Math.ceil(bytes.byteLength / this.partSize);
       const parts: CompletedPart[] = new Array(count);

@@ -13,11 +13,11 @@ export interface S3Location {
  */
 export function parseS3Uri(uri: string): S3Location {
   const match = /^s3[an]?:\/\/([^/]+)\/?(.*)$/.exec(uri);
-  if (!match)
+  if (!match?.[1])
     throw new AwsInvalidArgumentError(
       `aws: not an S3 URI: ${JSON.stringify(uri)} (expected s3://bucket/key)`,
     );
-  return { bucket: match[1]!, key: match[2]! };
+  return { bucket: match[1], key: match[2] ?? '' };
 }
 
 /** `s3://bucket/key`. */
