@@ -100,6 +100,12 @@ async function runPhase(name) {
     memoryLimit: MEMORY_LIMIT,
     threads: 2,
     batchSymbols: BATCH,
+    ...(process.env.STAR_BENCH_PROFILE
+      ? {
+          onStatement: (sql, ms) =>
+            ms > 1000 && console.error(`${(ms / 1000).toFixed(1).padStart(6)} s  ${sql}`),
+        }
+      : {}),
   });
   const staged = performance.now();
   await result.publishAll();
@@ -112,6 +118,8 @@ async function runPhase(name) {
     stageSeconds: (staged - t0) / 1000,
     barsPerSecond: result.stagedBars / ((t1 - t0) / 1000),
     peakRssMB: process.resourceUsage().maxRSS / 1024,
+    // CPU time of the process (DuckDB threads included): on a shared machine, wall time overstates the cost.
+    cpuSeconds: (process.cpuUsage().user + process.cpuUsage().system) / 1e6,
     tables: Object.fromEntries(result.tables.map((t) => [t.table, t.rowsWritten])),
   };
   console.log(JSON.stringify(summary));

@@ -30,9 +30,11 @@ export interface BuildStarSchemaOptions {
   readonly connection?: DuckDBConnection;
   /** Calendar for dim_date; default the NASDAQ calendar. */
   readonly calendar?: DescribeDate;
-  /** Symbols per batch (bounds memory). Default 500. */
+  /** Symbols of ten-year history per batch (bounds memory: ~1.26M rows per batch by default). Default 500. */
   readonly batchSymbols?: number;
-  /** Calendar days of stored history read before the first recomputed session. Default 730. */
+  /** Rows (staged bars + stored history) per batch; overrides `batchSymbols` × 2520. */
+  readonly batchRows?: number;
+  /** Calendar days of stored history read before the first recomputed session. Default 550. */
   readonly historyDays?: number;
   /** DuckDB `memory_limit` for the instance this function creates. Default `'1GB'`. */
   readonly memoryLimit?: string;
@@ -236,7 +238,12 @@ async function buildWith(
     )}`,
   );
 
-  const batches = Math.max(1, Math.ceil(Number(symbolCount) / batchSymbols));
+  // A batch holds about `batchSymbols` symbols' worth of rows: ten years of bars in a rebuild, or the staged bars
+  // plus ~500 stored sessions of history per symbol in an incremental run (a daily run is then one or two batches,
+  // so the stored history is scanned once or twice instead of once per symbol batch).
+  const rowsToWindow = stagedBars + (rebuild ? 0 : Number(symbolCount) * 500);
+  const batchRows = options.batchRows ?? batchSymbols * 2520;
+  const batches = Math.max(1, Math.ceil(rowsToWindow / batchRows));
   const written: Record<'fact' | 'weekly' | 'monthly', WrittenFile[]> = { fact: [], weekly: [], monthly: [] };
   let affectedSymbols = 0;
   const rows = { fact: 0, weekly: 0, monthly: 0 };

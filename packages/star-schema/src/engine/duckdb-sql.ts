@@ -55,7 +55,7 @@ export function scanTable(table: TableDefinition, paths: readonly string[]): str
       .join(', ');
     return `SELECT ${cols} WHERE false`;
   }
-  return `SELECT ${table.columns.map((c) => ident(c.name)).join(', ')} FROM read_parquet(${pathList(paths)})`;
+  return `SELECT ${table.columns.map((c) => ident(c.name)).join(', ')} FROM read_parquet(${pathList(paths)}, hive_partitioning = false)`;
 }
 
 /** The Iceberg partition value of a row as a DuckDB expression (`NULL` when unpartitioned). */

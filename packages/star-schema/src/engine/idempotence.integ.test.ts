@@ -49,10 +49,10 @@ describe('determinism', () => {
   });
 
   it('running the same window twice leaves every table identical and rewrites nothing', async () => {
-    await w.build(bars, { profiles, asOf: '2025-01-10', batchSymbols: 2 });
+    await w.build(bars, { profiles, asOf: '2025-01-10', batchRows: 100 });
     const before = await snapshot(w);
     expect((before['fact_stock_daily_price'] ?? []).length).toBe(bars.length);
-    const again = await w.build(bars, { profiles, asOf: '2025-01-10', batchSymbols: 2 });
+    const again = await w.build(bars, { profiles, asOf: '2025-01-10', batchRows: 100 });
     expect(again.staged).toHaveLength(0);
     expect(await snapshot(w)).toEqual(before);
   });
@@ -61,12 +61,12 @@ describe('determinism', () => {
     const cut = sessions.indexOf('2025-01-06');
     await v.build(
       bars.filter((b) => b.date <= sessions[cut]!),
-      { profiles, asOf: '2025-01-06', batchSymbols: 2 },
+      { profiles, asOf: '2025-01-06', batchRows: 100 },
     );
     for (const day of sessions.slice(cut + 1)) {
       await v.build(
         bars.filter((b) => b.date === day),
-        { asOf: day, batchSymbols: 3 },
+        { asOf: day, batchRows: 1000 },
       );
     }
     await w.build(bars, { profiles, asOf: '2025-01-10', mode: 'rebuild' });

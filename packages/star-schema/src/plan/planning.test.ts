@@ -79,8 +79,8 @@ describe('planDimDateRange', () => {
 });
 
 describe('history window and partitions', () => {
-  it('reads two years of history by default and at least 364 days', () => {
-    expect(planHistoryFrom('2025-06-13')).toBe('2023-06-14');
+  it('reads 550 days of history by default and at least 364 days', () => {
+    expect(planHistoryFrom('2025-06-13')).toBe('2023-12-11');
     expect(planHistoryFrom('2025-06-13', 10)).toBe('2024-06-14');
   });
   it('computes Iceberg month and year transforms', () => {

@@ -60,6 +60,7 @@ export interface Warehouse {
       emptySymbols?: readonly string[];
       publish?: boolean;
       batchSymbols?: number;
+      batchRows?: number;
     },
   ): Promise<BuildStarSchemaResult>;
   /** Rows of a table, ordered by its key. */
@@ -119,6 +120,7 @@ export async function createWarehouse(kind: 'parquet' | 'iceberg' = 'parquet'): 
         },
         ...(profiles ? { profiles: { sql: profiles } } : {}),
         ...(options.batchSymbols ? { batchSymbols: options.batchSymbols } : {}),
+        ...(options.batchRows ? { batchRows: options.batchRows } : {}),
         memoryLimit: '256MB',
         threads: 1,
       });
