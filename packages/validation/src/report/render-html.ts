@@ -30,6 +30,29 @@ details{margin:4px 0}.charts{display:flex;flex-wrap:wrap;gap:12px}.chart{border:
 @media (prefers-color-scheme: dark){body{background:#0d1117;color:#e6edf3}th,pre{background:#161b22}th,td,.card,.chart{border-color:#30363d}}
 `;
 
+/** Kinds whose observed value is the share of unexpected rows, in percent. */
+const PERCENT_KINDS = new Set([
+  'expect_column_values_to_not_be_null',
+  'expect_column_values_to_be_unique',
+  'expect_compound_columns_to_be_unique',
+  'expect_column_values_to_be_between',
+  'expect_column_pair_values_a_to_be_greater_than_b',
+  'expect_column_values_to_be_in_set',
+  'expect_foreign_keys_to_exist',
+  'expect_aggregate_to_reconcile',
+]);
+
+function observedText(r: ExpectationResult): string {
+  if (r.status === 'error') return '—';
+  if (PERCENT_KINDS.has(r.kind) && typeof r.observedValue === 'number') {
+    return `${r.observedValue.toFixed(2)}% unexpected`;
+  }
+  if (r.kind === 'expect_sessions_to_be_complete' && typeof r.observedValue === 'number') {
+    return `${r.observedValue.toFixed(2)}% present`;
+  }
+  return observed(r.observedValue);
+}
+
 function observed(v: unknown): string {
   if (typeof v === 'number') return Number.isInteger(v) ? String(v) : v.toFixed(4);
   return JSON.stringify(v ?? null);
@@ -63,7 +86,7 @@ function resultRow(r: ExpectationResult): string {
   return (
     `<tr class="${cls}"><td><code>${esc(r.expectationId)}</code>${r.description ? `<div class="muted">${esc(r.description)}</div>` : ''}</td>` +
     `<td>${esc(r.kind)}</td><td>${esc(r.severity)}</td><td><span class="badge ${r.status}">${esc(r.status)}</span></td>` +
-    `<td>${esc(observed(r.observedValue))}<div class="muted">expected ${esc(JSON.stringify(r.expected ?? {}))}</div></td><td class="num">${r.unexpectedCount}</td><td class="num">${r.elementCount}</td>` +
+    `<td>${esc(observedText(r))}<div class="muted">expected ${esc(JSON.stringify(r.expected ?? {}))}</div></td><td class="num">${r.unexpectedCount}</td><td class="num">${r.elementCount}</td>` +
     `<td class="num">${r.durationMs.toFixed(1)} ms</td></tr>${details}`
   );
 }
