@@ -91,4 +91,28 @@ describe('GlueJobRunner (mocked clients)', () => {
       JobRunIds: ['jr_3'],
     });
   });
+
+  it('stops the run when the caller aborts', async () => {
+    s3Mock.on(PutObjectCommand).resolves({});
+    glueMock
+      .on(GetJobCommand)
+      .rejects(Object.assign(new Error('no job'), { name: 'EntityNotFoundException' }));
+    glueMock.on(CreateJobCommand).resolves({});
+    glueMock.on(StartJobRunCommand).resolves({ JobRunId: 'jr_4' });
+    glueMock.on(GetJobRunCommand).resolves({ JobRun: { JobRunState: 'RUNNING' } });
+    glueMock.on(BatchStopJobRunCommand).resolves({});
+    const controller = new AbortController();
+    const r = runner({ sleep: undefined, poll: { initialDelayMs: 5, maxDelayMs: 5 } });
+    const pending = r.run(input, { signal: controller.signal });
+    setTimeout(() => controller.abort(new Error('SIGINT')), 30);
+    await expect(pending).rejects.toThrow('SIGINT');
+    expect(glueMock.commandCalls(BatchStopJobRunCommand)).toHaveLength(1);
+  });
+
+  it('dry run touches neither S3 nor Glue', async () => {
+    const outcome = await runner().run(input, { dryRun: true });
+    expect(outcome.dryRun).toBe(true);
+    expect(glueMock.calls()).toHaveLength(0);
+    expect(s3Mock.calls()).toHaveLength(0);
+  });
 });
