@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FilesystemCatalog } from '../catalog/filesystem-catalog.js';
 import { LocalFileIO, toFileUri } from '../io/local-file-io.js';
 import { buildPartitionSpec } from '../metadata/build-partition-spec.js';
+import { readManifest } from '../manifest/read-manifest.js';
+import { readManifestList } from '../manifest/read-manifest-list.js';
 import { getCurrentSnapshot } from '../metadata/lookup.js';
 import type { PartitionSpec, Schema, Transform } from '../metadata/types.js';
 import { and, eq, gtEq, lt } from '../scan/filter.js';
@@ -87,6 +89,40 @@ afterAll(async () => {
   rmSync(root, { recursive: true, force: true });
 });
 
+/** Spec invariants of the current snapshot (iceberg.md §14.4): counts, live-path uniqueness, totals, sequences. */
+async function checkInvariants(table: Table): Promise<void> {
+  const { metadata } = await table.load();
+  const snap = getCurrentSnapshot(metadata)!;
+  expect(metadata.refs['main']!.snapshotId).toBe(metadata.currentSnapshotId);
+  expect(metadata.lastSequenceNumber).toBe(snap.sequenceNumber);
+  expect(metadata.snapshotLog.at(-1)!.snapshotId).toBe(snap.snapshotId);
+  const list = await readManifestList(io, snap.manifestList);
+  const live = new Set<string>();
+  let records = 0n;
+  for (const m of list) {
+    expect(m.sequenceNumber <= snap.sequenceNumber).toBe(true);
+    const entries = await readManifest(io, m.manifestPath, m);
+    const count = (status: number): number => entries.filter((e) => e.status === status).length;
+    expect([count(1), count(0), count(2)]).toEqual([
+      m.addedFilesCount,
+      m.existingFilesCount,
+      m.deletedFilesCount,
+    ]);
+    expect(m.manifestLength).toBe(BigInt(await io.size(m.manifestPath)));
+    for (const e of entries) {
+      if (e.status === 1) expect(e.snapshotId).toBe(m.addedSnapshotId);
+      if (e.status === 2) continue;
+      expect(live.has(e.dataFile.filePath)).toBe(false);
+      live.add(e.dataFile.filePath);
+      records += e.dataFile.recordCount;
+      expect(e.sequenceNumber >= m.minSequenceNumber).toBe(true);
+      expect(await io.exists(e.dataFile.filePath)).toBe(true);
+    }
+  }
+  expect(snap.summary['total-records']).toBe(String(records));
+  expect(snap.summary['total-data-files']).toBe(String(live.size));
+}
+
 async function readTable(table: Table): Promise<Bar[]> {
   return normalize(await readRows(io, await table.scan()));
 }
@@ -120,6 +156,7 @@ describe.each(cases)('$name table: append, upsert, overwrite, delete, compaction
       throw new Error(`${String(e)} ${icebird.requests.slice(-5).join(' ')}`);
     });
     expect(normalize(got)).toEqual(want);
+    await checkInvariants(table);
   }
 
   it('creates and appends across partitions', async () => {
@@ -245,6 +282,7 @@ describe('concurrent writers', () => {
     const rows = await readTable(a);
     expect(rows).toHaveLength(4);
     expect(rows.filter((r) => r.symbol === 'AAPL').map((r) => r.close)).toEqual([1, 2]);
+    await checkInvariants(a);
   });
 });
 
@@ -261,13 +299,13 @@ describe('manifest merging', () => {
       all.push(...batch);
       await table.append(toArrow(batch));
     }
-    const { readManifestList } = await import('../manifest/read-manifest-list.js');
     const loaded = await table.load();
     const list = await readManifestList(io, getCurrentSnapshot(loaded.metadata)!.manifestList);
     expect(list.length).toBeLessThanOrEqual(3);
     expect(list.reduce((n, m) => n + m.addedFilesCount + m.existingFilesCount, 0)).toBe(7);
     expect(await readTable(table)).toEqual(sortBars(all));
     expect(normalize(await icebird.read(path.join(root, 'nasdaq/merge')))).toEqual(sortBars(all));
+    await checkInvariants(table);
   });
 });
 
