@@ -127,6 +127,20 @@ function flattenScope(out, scope) {
   rmSync(scopeDir, { recursive: true });
 }
 
+/** Links from packages/<folder>/README.md into docs/api that a fresh generation does not produce. */
+function brokenReadmeLinks(generated) {
+  const broken = [];
+  for (const folder of readdirSync(join(workspace, 'packages')).sort()) {
+    const readme = join(workspace, 'packages', folder, 'README.md');
+    if (!existsSync(readme)) continue;
+    for (const match of readFileSync(readme, 'utf8').matchAll(/\]\((\.\.\/\.\.\/docs\/api\/[^)#\s]+)/g)) {
+      const page = posix.normalize(posix.join(`packages/${folder}`, match[1])).replace(/^docs\/api\//, '');
+      if (!generated.has(page)) broken.push(`packages/${folder}/README.md → docs/api/${page}`);
+    }
+  }
+  return broken;
+}
+
 function listFiles(dir) {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -142,6 +156,13 @@ try {
   const entries = await generate(fresh);
   flattenScope(fresh, '@nasdaq-pipeline');
   const freshFiles = listFiles(fresh);
+  const broken = brokenReadmeLinks(new Set(freshFiles));
+  if (broken.length > 0) {
+    console.error(
+      `api-docs: package READMEs link to API pages that do not exist:\n${broken.map((b) => `  ${b}`).join('\n')}`,
+    );
+    process.exitCode = 1;
+  }
   if (check) {
     const currentFiles = listFiles(target);
     const differing = [
