@@ -81,7 +81,10 @@ const [transformMs] = await time(() =>
     WINDOW w AS (PARTITION BY b.symbol ORDER BY b.trade_date),
            w50 AS (PARTITION BY b.symbol ORDER BY b.trade_date ROWS BETWEEN 49 PRECEDING AND CURRENT ROW),
            w200 AS (PARTITION BY b.symbol ORDER BY b.trade_date ROWS BETWEEN 199 PRECEDING AND CURRENT ROW),
-           w52 AS (PARTITION BY b.symbol ORDER BY b.trade_date RANGE BETWEEN INTERVAL 364 DAY PRECEDING AND CURRENT ROW);
+           w52 AS (PARTITION BY b.symbol ORDER BY b.trade_date RANGE BETWEEN INTERVAL 364 DAY PRECEDING AND CURRENT ROW)
+    -- the Iceberg table is partitioned by month(trade_date) and sorted: keep that layout so a window
+    -- predicate prunes like it does on the real table
+    ORDER BY b.trade_date, b.symbol;
   CREATE TABLE agg_stock_weekly_metrics AS
     SELECT symbol, CAST(isoyear(trade_date) AS INTEGER) AS iso_year, CAST(weekofyear(trade_date) AS INTEGER) AS iso_week,
            CAST(date_trunc('week', trade_date) AS DATE) AS week_start, max(trade_date) AS week_end,
