@@ -88,7 +88,7 @@ export { writeManifest, writeManifestList } from './manifest/write-manifest.js';
 export type { WriteManifestListOptions, WriteManifestOptions } from './manifest/write-manifest.js';
 export { toArrowSchema, toArrowType, PARQUET_FIELD_ID_KEY } from './parquet/arrow-schema.js';
 export { conformArrowTable } from './parquet/conform-arrow.js';
-export { writeParquetBytes } from './parquet/write-parquet.js';
+export { writeParquetBytes, writeParquetStreamed } from './parquet/write-parquet.js';
 export type { WriteParquetOptions } from './parquet/write-parquet.js';
 export { dataFileFromParquet, readParquetFooter } from './parquet/data-file-from-parquet.js';
 export type { DataFileFromParquetOptions, ParquetSource } from './parquet/data-file-from-parquet.js';

@@ -63,7 +63,8 @@ describe('Arrow → Parquet data files', async () => {
       tableUuid: 'u',
       nowMs: 0,
     });
-    const files = await writeDataFiles(sample(), { io, metadata });
+    // chunkRows 1 exercises the streaming writer (one slice per row).
+    const files = await writeDataFiles(sample(), { io, metadata, chunkRows: 1 });
     expect(files.map((f) => [f.partition['trade_date_month'], f.recordCount]).sort()).toEqual([
       [648, 2n],
       [649, 2n],

@@ -6,7 +6,7 @@ import { applyTransform, formatPartitionValue } from '../metadata/transforms.js'
 import type { DataFile, PartitionData, PartitionValue, TableMetadata } from '../metadata/types.js';
 import { conformArrowTable, readIcebergValues, takeRows } from './conform-arrow.js';
 import { dataFileFromParquet } from './data-file-from-parquet.js';
-import { writeParquetBytes, type WriteParquetOptions } from './write-parquet.js';
+import { writeParquetStreamed, type WriteParquetOptions } from './write-parquet.js';
 
 /** Options of {@link writeDataFiles}. */
 export interface WriteDataFilesOptions extends WriteParquetOptions {
@@ -110,7 +110,7 @@ export async function writeDataFiles(
     for (let start = 0; start < whole.numRows; start += maxRows) {
       const part =
         whole.numRows <= maxRows ? whole : whole.slice(start, Math.min(start + maxRows, whole.numRows));
-      const bytes = writeParquetBytes(part, options);
+      const bytes = await writeParquetStreamed(part, options);
       const name = `${String(fileIndex).padStart(5, '0')}-${fileIndex}-${uuid()}-00001.parquet`;
       fileIndex += 1;
       const path = `${dataLocation}/${dir ? `${dir}/` : ''}${name}`;
