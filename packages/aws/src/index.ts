@@ -56,3 +56,5 @@ export { createAwsClients } from './create-aws-clients.js';
 export type { AwsClients, AwsClientsOptions } from './create-aws-clients.js';
 export { createAwsTarget } from './create-aws-target.js';
 export type { AwsTarget, AwsTargetOptions } from './create-aws-target.js';
+export { checkAwsTarget } from './check-aws-target.js';
+export type { AwsCheck, CheckAwsTargetOptions } from './check-aws-target.js';

@@ -11,6 +11,7 @@ import {
 } from '../test-support/index.js';
 import { S3FileIO } from './s3-file-io.js';
 import { acquireS3Lock, getWarehouseLockUri } from './s3-lock.js';
+import { checkAwsTarget } from '../check-aws-target.js';
 
 const moto = requireMotoCommand();
 
@@ -216,6 +217,38 @@ describe.skipIf(!moto)('S3 on moto_server', () => {
       expect(slept).toBe(1);
       expect(waiter.holder.runId).toBe('run-2');
       await waiter.release();
+    });
+  });
+
+  describe('checkAwsTarget', () => {
+    it('reports what exists and what is missing without throwing', async () => {
+      await clients.s3.send(new CreateBucketCommand({ Bucket: 'doctor-bucket' }));
+      const checks = await checkAwsTarget({
+        clients,
+        warehouse: 's3://doctor-bucket/warehouse',
+        namespace: 'nasdaq_doctor',
+        workGroup: 'primary',
+      });
+      expect(Object.fromEntries(checks.map((c) => [c.name, c.ok]))).toEqual({
+        's3-bucket': true,
+        's3-list': true,
+        'glue-database': true,
+        'athena-workgroup': true,
+      });
+      expect(checks.find((c) => c.name === 'glue-database')?.detail).toContain('does not exist yet');
+
+      const missing = await checkAwsTarget({
+        clients,
+        warehouse: 's3://no-such-bucket-x/w',
+        namespace: 'n',
+        workGroup: 'nope',
+      });
+      expect(missing.filter((c) => !c.ok).map((c) => c.name)).toEqual([
+        's3-bucket',
+        's3-list',
+        'athena-workgroup',
+      ]);
+      expect(missing[0]?.detail).toContain('docs/aws.md');
     });
   });
 });
