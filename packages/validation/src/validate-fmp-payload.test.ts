@@ -42,6 +42,41 @@ describe('validateFmpPayload', () => {
       ],
     ],
     ['quote', [{ symbol: 'AAPL', price: 196.45, changePercentage: -1.38, timestamp: 1749844801 }]],
+    [
+      'historical-price-eod/dividend-adjusted',
+      [
+        {
+          symbol: 'AAPL',
+          date: '2025-06-13',
+          adjOpen: 199.48,
+          adjHigh: 200.12,
+          adjLow: 195.46,
+          adjClose: 196.21,
+          volume: 51447349,
+        },
+      ],
+    ],
+    ['historical-market-capitalization', [{ symbol: 'AAPL', date: '2025-06-13', marketCap: 2934108476000 }]],
+    [
+      'batch-quote',
+      [
+        { symbol: 'AAPL', price: 196.45 },
+        { symbol: 'MSFT', price: 474.5 },
+      ],
+    ],
+    [
+      'nasdaq-constituent',
+      [
+        {
+          symbol: 'AAPL',
+          name: 'Apple Inc.',
+          sector: 'Technology',
+          dateFirstAdded: null,
+          cik: '0000320193',
+          founded: '1976',
+        },
+      ],
+    ],
     ['splits', [{ symbol: 'AAPL', date: '2020-08-31', numerator: 4, denominator: 1 }]],
     [
       'dividends',

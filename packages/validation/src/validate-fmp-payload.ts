@@ -8,6 +8,9 @@ import {
 } from './schemas/fmp-eod.schema.js';
 import {
   fmpDividendsSchema,
+  fmpEodDividendAdjustedSchema,
+  fmpMarketCapSchema,
+  fmpNasdaqConstituentSchema,
   fmpHolidaysSchema,
   fmpProfileSchema,
   fmpQuoteSchema,
@@ -18,6 +21,10 @@ import {
 export const fmpPayloadSchemas = {
   'historical-price-eod/full': fmpEodFullSchema,
   'historical-price-eod/light': fmpEodLightSchema,
+  'historical-price-eod/dividend-adjusted': fmpEodDividendAdjustedSchema,
+  'historical-market-capitalization': fmpMarketCapSchema,
+  'batch-quote': fmpQuoteSchema,
+  'nasdaq-constituent': fmpNasdaqConstituentSchema,
   'eod-bulk': fmpEodBulkSchema,
   profile: fmpProfileSchema,
   quote: fmpQuoteSchema,

@@ -101,3 +101,41 @@ export const fmpHolidaysSchema = arrayOf('FMP holidays-by-exchange', {
     adjCloseTime: { type: ['string', 'null'] },
   },
 });
+
+/** Payload of `historical-price-eod/dividend-adjusted` (`adj*` prices, split + dividend adjusted). */
+export const fmpEodDividendAdjustedSchema = arrayOf('FMP historical-price-eod/dividend-adjusted', {
+  type: 'object',
+  required: ['symbol', 'date', 'adjOpen', 'adjHigh', 'adjLow', 'adjClose', 'volume'],
+  properties: {
+    symbol: symbolSchema,
+    date: dateSchema,
+    adjOpen: numberSchema,
+    adjHigh: numberSchema,
+    adjLow: numberSchema,
+    adjClose: numberSchema,
+    volume: numberSchema,
+  },
+});
+
+/** Payload of `historical-market-capitalization?symbol=`: `symbol, date, marketCap`. */
+export const fmpMarketCapSchema = arrayOf('FMP historical-market-capitalization', {
+  type: 'object',
+  required: ['symbol', 'date', 'marketCap'],
+  properties: { symbol: symbolSchema, date: dateSchema, marketCap: nullableNumberSchema },
+});
+
+/** Payload of `nasdaq-constituent` (Nasdaq-100 members; `dateFirstAdded` may be null). */
+export const fmpNasdaqConstituentSchema = arrayOf('FMP nasdaq-constituent', {
+  type: 'object',
+  required: ['symbol', 'name'],
+  properties: {
+    symbol: symbolSchema,
+    name: { type: 'string' },
+    sector: { type: ['string', 'null'] },
+    subSector: { type: ['string', 'null'] },
+    headQuarter: { type: ['string', 'null'] },
+    dateFirstAdded: optionalDateSchema,
+    cik: { type: ['string', 'null'] },
+    founded: { type: ['string', 'null'] },
+  },
+});
