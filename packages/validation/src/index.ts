@@ -96,3 +96,4 @@ export {
   compileRunHistoryQuery,
   toRunHistory,
 } from './report/report-queries.js';
+export { coerceEodBulkRow } from './records/coerce-eod-bulk-row.js';
