@@ -140,10 +140,7 @@ async function benchCommitLatency() {
 
 async function benchThroughput(partitioned) {
   const data = buildRows(ROWS);
-  // Baseline: parquet-wasm alone on the same Arrow table (no partitioning, metrics, manifests or commit).
-  let t0 = performance.now();
-  const raw = writeParquetBytes(conformArrowTable(data, schema));
-  const baseMs = performance.now() - t0;
+  const rssData = process.resourceUsage().maxRSS;
   const identifier = { namespace: 'bench', name: partitioned ? 'rows_month' : 'rows_flat' };
   const spec = partitioned
     ? buildPartitionSpec(schema, [{ column: 'trade_date', transform: 'month' }])
@@ -152,14 +149,22 @@ async function benchThroughput(partitioned) {
     { catalog, identifier },
     { schema, ...(spec ? { partitionSpec: spec } : {}) },
   );
-  t0 = performance.now();
+  let t0 = performance.now();
   const loaded = await table.append(data);
   const ms = performance.now() - t0;
+  // Peak RSS so far (monotonic): test data + our write; measured before the baseline, whose whole-table
+  // parquet-wasm call grows the wasm heap further.
+  const rss = process.resourceUsage().maxRSS;
+  // Baseline: parquet-wasm alone on the same Arrow table (no partitioning, metrics, manifests or commit).
+  t0 = performance.now();
+  writeParquetBytes(conformArrowTable(data, schema));
+  const baseMs = performance.now() - t0;
   const snap = loaded.metadata.snapshots.at(-1);
   return {
     ms,
     baseMs,
-    rawBytes: raw.length,
+    rss,
+    rssData,
     files: snap.summary['added-data-files'],
     size: Number(snap.summary['added-files-size']),
   };
@@ -176,7 +181,7 @@ try {
   for (const partitioned of ONLY === 'latency' ? [] : [false, true]) {
     const r = await benchThroughput(partitioned);
     console.log(
-      `${partitioned ? 'month-partitioned' : 'unpartitioned'}: Arrow→Parquet→commit ${ROWS} rows in ${(r.ms / 1000).toFixed(2)} s = ${Math.round(ROWS / (r.ms / 1000)).toLocaleString('en-US')} rows/s, ${r.files} files, ${(r.size / 1e6).toFixed(1)} MB; parquet-wasm alone ${(r.baseMs / 1000).toFixed(2)} s (×${(r.ms / r.baseMs).toFixed(2)})`,
+      `${partitioned ? 'month-partitioned' : 'unpartitioned'}: Arrow→Parquet→commit ${ROWS} rows in ${(r.ms / 1000).toFixed(2)} s = ${Math.round(ROWS / (r.ms / 1000)).toLocaleString('en-US')} rows/s, ${r.files} files, ${(r.size / 1e6).toFixed(1)} MB; parquet-wasm alone ${(r.baseMs / 1000).toFixed(2)} s (×${(r.ms / r.baseMs).toFixed(2)}); peak RSS ${(r.rss / 1024).toFixed(0)} MB (${(r.rssData / 1024).toFixed(0)} MB after building the test data)`,
     );
   }
   console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
