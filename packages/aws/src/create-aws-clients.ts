@@ -13,6 +13,8 @@ export interface AwsClients {
 export interface AwsClientsOptions {
   /** Region; default: the SDK chain (`AWS_REGION`, profile). */
   readonly region?: string;
+  /** Named profile of `~/.aws/config` for credentials and region; default: the SDK chain (`AWS_PROFILE`). */
+  readonly profile?: string;
   /**
    * Endpoint override for all three services. Usually unset: the SDK itself honours `AWS_ENDPOINT_URL` and
    * `AWS_ENDPOINT_URL_S3|GLUE|ATHENA`.
@@ -36,6 +38,7 @@ export function createAwsClients(options: AwsClientsOptions = {}): AwsClients {
   const common = {
     ...(options.region !== undefined ? { region: options.region } : {}),
     ...(options.endpoint !== undefined ? { endpoint: options.endpoint } : {}),
+    ...(options.profile !== undefined ? { profile: options.profile } : {}),
   };
   const checksum = options.checksums === 'when-required' ? 'WHEN_REQUIRED' : 'WHEN_SUPPORTED';
   return {

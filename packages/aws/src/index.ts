@@ -13,7 +13,7 @@ export {
   LockLostError,
 } from './errors.js';
 export type { AwsTargetErrorOptions, LockHolder } from './errors.js';
-export { formatS3Uri, parseS3Uri } from './s3/s3-uri.js';
+export { formatS3Uri, parseS3Uri, resolveS3Warehouse } from './s3/s3-uri.js';
 export type { S3Location } from './s3/s3-uri.js';
 export { S3FileIO } from './s3/s3-file-io.js';
 export type { S3FileIOOptions } from './s3/s3-file-io.js';

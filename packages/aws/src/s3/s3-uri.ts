@@ -24,3 +24,27 @@ export function parseS3Uri(uri: string): S3Location {
 export function formatS3Uri(location: S3Location): string {
   return `s3://${location.bucket}/${location.key}`;
 }
+
+/**
+ * The `s3://` warehouse root of `--target aws`: `warehouse` when it already is an S3 URI, else
+ * `s3://<bucket>/<prefix>` from the config's `aws.bucket` / `aws.prefix`. Trailing slashes removed.
+ * @throws {AwsInvalidArgumentError} when neither gives an S3 location
+ */
+export function resolveS3Warehouse(options: {
+  warehouse?: string | null;
+  bucket?: string | null;
+  prefix?: string | null;
+}): string {
+  if (options.warehouse && /^s3[an]?:\/\//.test(options.warehouse)) {
+    parseS3Uri(options.warehouse);
+    return options.warehouse.replace(/\/+$/, '');
+  }
+  if (options.bucket) {
+    const prefix = (options.prefix ?? '').replace(/^\/+|\/+$/g, '');
+    return prefix ? `s3://${options.bucket}/${prefix}` : `s3://${options.bucket}`;
+  }
+  throw new AwsInvalidArgumentError(
+    `aws: --target aws needs an S3 warehouse: pass --warehouse s3://bucket/prefix or set aws.bucket ` +
+      `(got warehouse ${JSON.stringify(options.warehouse ?? null)})`,
+  );
+}
