@@ -40,6 +40,8 @@ export type { Dialect, DialectName } from './models/dialect.js';
 export { dialectOf, duckdbDialect, sparkDialect } from './models/dialect.js';
 export type { ModelName } from './models/index.js';
 export { modelNames, renderModel } from './models/index.js';
+export type { SparkJobStep } from './models/spark-job.js';
+export { renderSparkJob } from './models/spark-job.js';
 export { DESCRIPTIVE_COLUMNS, FIRST_VALID_FROM, marketCapTier } from './models/dim-stock-model.js';
 export { UNKNOWN_SECTOR } from './models/agg-sector-performance-model.js';
 

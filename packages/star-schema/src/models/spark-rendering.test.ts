@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { modelNames, renderModel } from './index.js';
+import { renderSparkJob } from './spark-job.js';
 
 // Functions of Spark SQL 3.x (Glue 4/5) the models may call, checked against the Spark 3.0 built-in function
 // reference (https://spark.apache.org/docs/3.0.0/api/sql/). Anything else fails this test.
@@ -107,6 +108,38 @@ describe('Spark SQL rendering', () => {
     expect(new Set(orders)).toEqual(new Set(['ts']));
     expect(fact).toContain('CAST(trade_date AS TIMESTAMP) AS ts');
     expect(fact).not.toMatch(/valid_to IS NULL OR/);
+  });
+
+  it('orders the Spark job so every view is defined before it is read, with Spark-only syntax', () => {
+    const job = renderSparkJob();
+    const bound = new Set([
+      'staged_bars',
+      'staged_profiles',
+      'calendar_dates',
+      'stored_fact',
+      'stored_dim_stock',
+    ]);
+    const views = job.map((s) => s.view);
+    for (const [i, step] of job.entries()) {
+      for (const v of views)
+        if (step.sql.includes(` ${v} `) || step.sql.includes(` ${v}\n`)) {
+          expect({ step: step.view, reads: v, defined: views.indexOf(v) < i || bound.has(v) }).toMatchObject({
+            defined: true,
+          });
+        }
+      expect(functionCalls(step.sql).filter((f) => !SPARK_FUNCTIONS.has(f))).toEqual([]);
+      expect(step.sql).not.toMatch(/\bBY NAME\b|\bQUALIFY\b|"/);
+    }
+    expect(job.filter((s) => s.writes).map((s) => s.writes?.table)).toEqual([
+      'dim_stock',
+      'fact_stock_daily_price',
+      'agg_stock_weekly_metrics',
+      'agg_stock_monthly_metrics',
+      'agg_sector_performance',
+      'dim_date',
+      'dim_exchange',
+    ]);
+    expect(job.find((s) => s.view === 'new_fact')?.writes?.mergeKeys).toEqual(['symbol', 'trade_date']);
   });
 
   it('rejects an unknown model', () => {
