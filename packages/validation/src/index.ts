@@ -97,3 +97,5 @@ export {
   toRunHistory,
 } from './report/report-queries.js';
 export { coerceEodBulkRow } from './records/coerce-eod-bulk-row.js';
+export { buildSuiteRunParams } from './expectations/build-suite-run-params.js';
+export type { SuiteRunParamsInput } from './expectations/build-suite-run-params.js';
