@@ -254,6 +254,62 @@ describe('staged commits', () => {
   });
 });
 
+describe('staged commits across tables (CLI flow)', () => {
+  it('stages two tables, reads both staged snapshots, publishes both; a staged upsert survives an unrelated concurrent append', async () => {
+    const spec = buildPartitionSpec(schema, [{ column: 'trade_date', transform: 'month' }]);
+    const fact = await Table.create(
+      { catalog, identifier: { namespace: 'nasdaq', name: 'fact' } },
+      { schema, partitionSpec: spec },
+    );
+    const agg = await Table.create({ catalog, identifier: { namespace: 'nasdaq', name: 'agg' } }, { schema });
+    await fact.append(toArrow(bars(['AAPL'], ['2024-01-02'])));
+    const stagedFact = await fact.stageUpsert(toArrow(bars(['AAPL'], ['2024-01-02', '2024-01-03'], 7)), [
+      'symbol',
+      'trade_date',
+    ]);
+    const stagedAgg = await agg.stageAppend(toArrow(bars(['AAPL'], ['2024-01-01'])));
+    for (const staged of [stagedFact, stagedAgg]) {
+      expect((await readRows(io, await planScan(staged.metadata, io))).length).toBeGreaterThan(0);
+    }
+    expect(await readTable(agg)).toEqual([]);
+    // Another writer appends a different symbol in another month before we publish: no key overlap, so the staged
+    // upsert is rebased onto it (new manifest list, same data files) instead of failing.
+    await new Table({ catalog, identifier: fact.options.identifier }).append(
+      toArrow(bars(['ZZZZ'], ['2024-05-01'])),
+    );
+    await stagedFact.publish();
+    await stagedAgg.publish();
+    expect((await readTable(fact)).map((b) => `${b.symbol} ${b.date} ${b.close}`)).toEqual([
+      'AAPL 2024-01-02 7',
+      'AAPL 2024-01-03 8',
+      'ZZZZ 2024-05-01 100',
+    ]);
+    expect(await readTable(agg)).toHaveLength(1);
+    await checkInvariants(fact);
+  });
+
+  it('a staged upsert whose keys a concurrent commit touched fails with a transient ValidationConflictError and cleans up', async () => {
+    const t = await Table.create(
+      { catalog, identifier: { namespace: 'nasdaq', name: 'conflict' } },
+      { schema },
+    );
+    await t.append(toArrow(bars(['AAPL'], ['2024-01-02'])));
+    const staged = await t.stageUpsert(toArrow(bars(['AAPL'], ['2024-01-02'], 5)), ['symbol', 'trade_date']);
+    await new Table({ catalog, identifier: t.options.identifier }).upsert(
+      toArrow(bars(['AAPL'], ['2024-01-02'], 9)),
+      ['symbol', 'trade_date'],
+    );
+    const err = await staged.publish().catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'ICEBERG_VALIDATION_CONFLICT', transient: true });
+    expect((await readTable(t)).map((b) => b.close)).toEqual([9]);
+    const files = readdirSync(path.join(root, 'nasdaq/conflict/data'), { recursive: true }).filter((f) =>
+      String(f).endsWith('.parquet'),
+    );
+    // The first append's file (kept for time travel) and the concurrent upsert's file; the staged file is gone.
+    expect(files).toHaveLength(2);
+  });
+});
+
 describe('concurrent writers', () => {
   it('two writers racing on one table both land through retry', async () => {
     const identifier = { namespace: 'nasdaq', name: 'race' };
