@@ -303,14 +303,20 @@ if (install.status !== 0) {
 }
 log(`installed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
-// Which parts can run: value exports present at runtime in the installed packages.
+// Which parts can run: value exports present at runtime in the installed packages. Every exports subpath is imported
+// too (e.g. star-schema/duckdb loads DuckDB's native binding, installed through our declared dependencies).
+const specifiers = libraries.flatMap((lib) =>
+  Object.keys(lib.manifest.exports ?? { '.': null })
+    .filter((subpath) => !subpath.endsWith('.json'))
+    .map((subpath) => (subpath === '.' ? lib.manifest.name : `${lib.manifest.name}/${subpath.slice(2)}`)),
+);
 const probe = run(
   process.execPath,
   [
     '--input-type=module',
     '-e',
     `const out = {};
-     for (const name of ${JSON.stringify([...siblingNames])}) {
+     for (const name of ${JSON.stringify(specifiers)}) {
        try { out[name] = Object.keys(await import(name)); } catch (e) { out[name] = { error: String(e?.message ?? e) }; }
      }
      console.log(JSON.stringify(out));`,
@@ -325,6 +331,7 @@ const exportsOf = JSON.parse(probe.stdout);
 for (const [pkg, keys] of Object.entries(exportsOf)) {
   if (!Array.isArray(keys)) fail(`import('${pkg}') failed in the consumer project: ${keys.error}`);
 }
+log(`imported ${specifiers.length} entry points: ${specifiers.join(', ')}`);
 
 const runnable = [];
 const skipped = [];
@@ -351,6 +358,11 @@ for (const part of runnable) {
   for (const ext of ['mts', 'mjs'])
     cpSync(join(fixture, `${part.name}.${ext}`), join(project, `${part.name}.${ext}`));
 }
+// Every published entry point's declarations, so tsc checks all of them whatever parts run.
+writeFileSync(
+  join(project, 'entry-points.mts'),
+  specifiers.map((specifier, i) => `export type * as entry${i} from '${specifier}';\n`).join(''),
+);
 writeFileSync(
   join(project, 'tsconfig.json'),
   `${JSON.stringify(
@@ -367,14 +379,14 @@ writeFileSync(
         skipLibCheck: false,
         verbatimModuleSyntax: true,
       },
-      files: runnable.map((p) => `${p.name}.mts`),
+      files: ['entry-points.mts', ...runnable.map((p) => `${p.name}.mts`)],
     },
     null,
     2,
   )}\n`,
 );
 
-if (runnable.length > 0) {
+{
   // skipLibCheck is off so our published .d.ts files are checked too; errors inside third-party declarations are
   // not ours to fix and are ignored (none today).
   const t0 = Date.now();
@@ -395,7 +407,7 @@ if (runnable.length > 0) {
     const ignored =
       errors.length > 0 ? `; ${errors.length} error(s) in third-party declarations ignored` : '';
     log(
-      `tsc --noEmit: ${runnable.length} typed consumers and our declarations ok (${Date.now() - t0} ms${ignored})`,
+      `tsc --noEmit: ${runnable.length} typed consumer(s) and the declarations of every entry point ok (${Date.now() - t0} ms${ignored})`,
     );
   }
 }
