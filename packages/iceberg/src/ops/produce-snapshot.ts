@@ -1,5 +1,5 @@
 import type { LoadedTable } from '../catalog/catalog.js';
-import { ValidationConflictError } from '../errors.js';
+import { ValidationConflictError, ValidationError } from '../errors.js';
 import type { FileIO } from '../io/file-io.js';
 import { readManifest, type ResolvedManifestEntry } from '../manifest/read-manifest.js';
 import { readManifestList } from '../manifest/read-manifest-list.js';
@@ -67,6 +67,19 @@ export async function produceSnapshot(
   const manifests: ManifestFile[] = [];
 
   if (change.added.length > 0) {
+    const spec = getPartitionSpec(meta);
+    const names = spec.fields
+      .map((f) => f.name)
+      .sort()
+      .join(',');
+    for (const f of change.added) {
+      // One partition tuple per file, shaped by the default spec (spec "Partitioning").
+      if (Object.keys(f.partition).sort().join(',') !== names) {
+        throw new ValidationError(
+          `iceberg: ${f.filePath} has partition {${Object.keys(f.partition).join(', ')}} but the table's spec ${spec.specId} has {${names}}`,
+        );
+      }
+    }
     if (!state.addedManifest) {
       const path = nextManifestPath();
       state.addedManifest = await writeManifest({
