@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 // Consumer test (issue #11): uses the libraries the way another repository would.
 //
-// 1. `npm pack` every library under packages/ and inspect each tarball: only dist/, types, README, LICENSE (and
+// 1. `npm pack` every library under packages/ (and the CLI under apps/) and inspect each tarball: only dist/, types, README, LICENSE (and
 //    what `files` adds on purpose); every `exports` target present; no `workspace:`/`file:` specifiers; every bare
 //    import of the published JS and .d.ts files declared in `dependencies`/`peerDependencies`.
 // 2. Install all tarballs with ONE `npm install` into a fresh project under os.tmpdir() (outside the workspace), so
 //    the `^0.1.0` sibling ranges resolve to the local tarballs (the registry has no such packages).
 // 3. `tsc --noEmit` the typed consumers (fixture/*.mts) with plain `nodenext` resolution (no custom conditions),
-//    then run the plain Node ESM consumers (fixture/*.mjs).
+//    then run the plain Node ESM consumers (fixture/*.mjs), every package README's example as published, and the
+//    installed `nasdaq-pipeline` bin.
 //
 // Usage: node tools/consumer-test/run.mjs [--keep] [--strict] [--only=<part>,…]
 //   Build first: npx nx run-many -t build
@@ -90,6 +91,7 @@ const PARTS = [
 const readJson = (file) => JSON.parse(readFileSync(file, 'utf8'));
 const log = (message) => console.log(`consumer-test: ${message}`);
 const problems = [];
+const warnings = [];
 const fail = (message) => problems.push(message);
 
 /** Environment for child npm/node: drop the npm_* variables a parent `npm test` sets, keep cache/registry/proxy. */
@@ -118,14 +120,18 @@ function run(command, argv, options = {}) {
 
 // ---------------------------------------------------------------------------------------------- 1. pack and inspect
 
-const libraries = readdirSync(join(workspace, 'packages'), { withFileTypes: true })
-  .filter((d) => d.isDirectory() && existsSync(join(workspace, 'packages', d.name, 'package.json')))
-  .map((d) => {
-    const dir = join(workspace, 'packages', d.name);
-    return { dir, folder: d.name, manifest: readJson(join(dir, 'package.json')) };
-  })
+/** Publishable projects: every library under packages/ and the CLI under apps/ (non-private package.json). */
+const libraries = ['packages', 'apps']
+  .flatMap((group) =>
+    readdirSync(join(workspace, group), { withFileTypes: true })
+      .filter((d) => d.isDirectory() && existsSync(join(workspace, group, d.name, 'package.json')))
+      .map((d) => {
+        const dir = join(workspace, group, d.name);
+        return { dir, folder: d.name, app: group === 'apps', manifest: readJson(join(dir, 'package.json')) };
+      }),
+  )
   .filter((lib) => !lib.manifest.private)
-  .sort((a, b) => a.folder.localeCompare(b.folder));
+  .sort((a, b) => Number(a.app) - Number(b.app) || a.folder.localeCompare(b.folder));
 
 const unbuilt = libraries.filter((lib) => !existsSync(join(lib.dir, 'dist', 'index.js')));
 if (unbuilt.length > 0) {
@@ -189,14 +195,17 @@ for (const lib of libraries) {
 
   // Only what a consumer needs: no sources, tests, build info or nested node_modules; no source maps either, since
   // they point at src/, which is not published (bundlers such as Vite warn about every one of them).
-  for (const file of files) {
-    if (
+  const unneeded = files.filter(
+    (file) =>
       /^(src|out-tsc|node_modules|coverage)\//.test(file) ||
       /\.test\.|\.tsbuildinfo$|\.map$|(^|\/)vitest\.config\./.test(file) ||
-      /^tsconfig.*\.json$/.test(file)
-    ) {
-      fail(`${name}: tarball contains ${file}`);
-    }
+      /^tsconfig.*\.json$/.test(file),
+  );
+  if (unneeded.length > 0) {
+    const message = `${name}: tarball contains ${unneeded.length} file(s) a consumer does not need: ${unneeded.slice(0, 3).join(', ')}${unneeded.length > 3 ? ', …' : ''} (exclude them in "files", e.g. "!dist/**/*.map")`;
+    // The CLI's package.json belongs to its engineer: a warning there, a failure for the libraries.
+    if (lib.app) warnings.push(message);
+    else fail(message);
   }
   for (const required of ['package.json', 'README.md', 'LICENSE']) {
     if (!files.includes(required)) fail(`${name}: tarball lacks ${required}`);
@@ -212,7 +221,9 @@ for (const lib of libraries) {
   const readme = existsSync(join(root, 'README.md')) ? readFileSync(join(root, 'README.md'), 'utf8') : '';
   const section = readme.split(/^## Install and API reference\s*$/m)[1]?.split(/^## /m)[0];
   const example = section && /^```js\n([\s\S]*?)^```/m.exec(section)?.[1];
-  if (example) readmeExamples.push({ name: `readme-${lib.folder}`, package: name, code: example });
+  if (lib.app) {
+    // The CLI's README documents commands, not an import; the "cli" part runs the installed bin instead.
+  } else if (example) readmeExamples.push({ name: `readme-${lib.folder}`, package: name, code: example });
   else fail(`${name}: README.md has no \`## Install and API reference\` section with a \`\`\`js example`);
 
   // exports: "." has types + import; every non-source target exists; source targets are absent (inert outside the repo).
@@ -336,6 +347,7 @@ log(`imported ${specifiers.length} entry points: ${specifiers.join(', ')}`);
 const runnable = [];
 const skipped = [];
 let readmeRan = 0;
+let cliRan = false;
 for (const part of PARTS) {
   if (only && !only.includes(part.name)) continue;
   const missing = Object.entries(part.needs).flatMap(([pkg, names]) =>
@@ -440,9 +452,30 @@ for (const example of readmeExamples) {
   }
 }
 
+// The CLI as installed from its tarball: the bin runs outside the workspace (no source condition, no workspace files).
+const cli = libraries.find((lib) => lib.app && lib.manifest.bin);
+if (cli && (!only || only.includes('cli'))) {
+  const [binName] = Object.keys(cli.manifest.bin);
+  const argv = ['calendar', '--from', '2025-12-22', '--to', '2026-01-02'];
+  const t0 = Date.now();
+  const result = run(join(project, 'node_modules', '.bin', binName), argv, {
+    cwd: project,
+    timeout: 120_000,
+  });
+  if (result.status !== 0 || !result.stdout.includes('2025-12-24')) {
+    fail(
+      `${binName} ${argv.join(' ')} failed (exit ${result.status ?? result.signal}):\n${result.stdout}${result.stderr}`,
+    );
+  } else {
+    cliRan = true;
+    log(`${binName} ${argv.join(' ')} ok (${Date.now() - t0} ms)`);
+  }
+}
+
 finish();
 
 function finish() {
+  for (const warning of warnings) console.warn(`consumer-test: warning: ${warning}`);
   if (problems.length > 0) {
     console.error(
       `\nconsumer-test: ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}`,
@@ -450,7 +483,7 @@ function finish() {
     console.error(`consumer-test: kept ${temp} for inspection`);
     process.exit(1);
   }
-  const summary = `${runnable.length} part(s) and ${readmeRan} README example(s) passed${skipped.length ? `, ${skipped.length} skipped (${skipped.map((s) => s.part.name).join(', ')})` : ''}`;
+  const summary = `${runnable.length} part(s) and ${readmeRan} README example(s) passed${cliRan ? ', the CLI ran' : ''}${skipped.length ? `, ${skipped.length} skipped (${skipped.map((s) => s.part.name).join(', ')})` : ''}`;
   if (keep) log(`kept ${temp}`);
   else rmSync(temp, { recursive: true, force: true });
   log(`ok — ${libraries.length} tarballs inspected and installed outside the workspace; ${summary}`);
