@@ -4,7 +4,9 @@
 import { defineConfig } from 'vitest/config';
 import { defaultServerConditions } from 'vite';
 
-const conditions = ['@nasdaq-pipeline/source', ...defaultServerConditions];
+// Some @aws-sdk packages list a `module` export condition pointing at `dist-es`, whose extensionless relative
+// imports Node's ESM loader cannot resolve once vitest externalizes them; resolve without it, as Node does.
+const conditions = ['@nasdaq-pipeline/source', ...defaultServerConditions.filter((c) => c !== 'module')];
 
 /**
  * Vitest configuration for one project.

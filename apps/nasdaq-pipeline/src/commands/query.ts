@@ -1,12 +1,7 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { Option, type Command } from 'commander';
 import type { CommandContext } from '../program.js';
 import { UsageError } from '../errors.js';
-import { openDb } from '../warehouse/duckdb.js';
-import { openWarehouse } from '../warehouse/open-warehouse.js';
-import { attachWarehouse } from '../warehouse/snapshot-views.js';
-import { formatRows, type RowFormat } from '../output/format-rows.js';
+import { type RowFormat } from '../output/format-rows.js';
 
 /** Parses `--as-of`: an ISO date/time, or milliseconds since the epoch. */
 export function parseAsOf(value: string): number {
@@ -34,40 +29,7 @@ export function registerQuery(program: Command, ctx: CommandContext): void {
       new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'),
     )
     .option('--as-of <time>', 'time travel: read each table as it was at this time (ISO date/time)')
-    .action(async (sqlArg: string | undefined, opts: { file?: string; format: RowFormat; asOf?: string }) => {
-      if (!sqlArg && !opts.file)
-        throw new UsageError('query needs SQL: nasdaq-pipeline query "SELECT …" or --file query.sql');
-      if (sqlArg && opts.file)
-        throw new UsageError('give the SQL either as an argument or with --file, not both');
-      const sql = opts.file
-        ? await readFile(path.resolve(ctx.deps.cwd, opts.file), 'utf8')
-        : (sqlArg as string);
-      const asOf = opts.asOf === undefined ? undefined : parseAsOf(opts.asOf);
-      const config = await ctx.config();
-      const wh = await openWarehouse(config, ctx.deps.cwd);
-      const db = await openDb({ memoryLimit: config.transform.memoryLimit });
-      try {
-        const sources = await attachWarehouse(db, wh, asOf === undefined ? {} : { asOfTimestamp: asOf });
-        if (sources.length === 0) {
-          throw new UsageError(
-            `the warehouse ${wh.rootUri} has no tables${asOf !== undefined ? ' at that time' : ''} yet; run \`nasdaq-pipeline run\` first`,
-          );
-        }
-        await db.lockDown(sources.flatMap((s) => s.files));
-        let result;
-        try {
-          result = await db.queryReadOnly(sql);
-        } catch (e) {
-          if (e instanceof UsageError) throw e;
-          throw new UsageError(
-            `query failed: ${(e as Error).message.split('\n')[0]}\ntables: ${sources.map((s) => s.name).join(', ')}`,
-            e,
-          );
-        }
-        const format = ctx.globals().json ? 'json' : opts.format;
-        ctx.deps.stdout.write(formatRows(result.columns, result.rows, format));
-      } finally {
-        db.close();
-      }
-    });
+    .action(async (sqlArg: string | undefined, opts: { file?: string; format: RowFormat; asOf?: string }) =>
+      (await import('./query-action.js')).runQuery(ctx, sqlArg, opts),
+    );
 }

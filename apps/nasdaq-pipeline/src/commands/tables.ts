@@ -1,8 +1,6 @@
 import type { Command } from 'commander';
 import type { TableMetadata } from '@nasdaq-pipeline/iceberg';
 import type { CommandContext } from '../program.js';
-import { openWarehouse } from '../warehouse/open-warehouse.js';
-import { formatRows } from '../output/format-rows.js';
 
 /** One line of `nasdaq-pipeline tables`. */
 export interface TableStats {
@@ -38,22 +36,5 @@ export function registerTables(program: Command, ctx: CommandContext): void {
   program
     .command('tables')
     .description('list the tables with rows, snapshots, files, bytes and last commit')
-    .action(async () => {
-      const config = await ctx.config();
-      const wh = await openWarehouse(config, ctx.deps.cwd);
-      const idents = (await wh.catalog.listTables(wh.namespace)).sort((a, b) => a.name.localeCompare(b.name));
-      const stats: TableStats[] = [];
-      for (const ident of idents)
-        stats.push(tableStats(ident.name, (await wh.catalog.loadTable(ident)).metadata));
-      if (ctx.globals().json) {
-        ctx.printJson({ warehouse: wh.rootUri, namespace: wh.namespace, tables: stats });
-        return;
-      }
-      if (stats.length === 0) {
-        ctx.say(`no tables in ${wh.rootUri} (namespace ${wh.namespace}) yet; run \`nasdaq-pipeline run\``);
-        return;
-      }
-      const cols = ['table', 'rows', 'snapshots', 'files', 'bytes', 'lastCommit', 'lastOperation'];
-      ctx.say(formatRows(cols, stats as unknown as Record<string, unknown>[], 'table').trimEnd());
-    });
+    .action(async () => (await import('./tables-action.js')).runTables(ctx));
 }

@@ -1,17 +1,9 @@
 import { Option, type Command } from 'commander';
 import type { CommandContext } from '../program.js';
-import { resolveDateWindow } from '../cli-dates.js';
-import { UsageError } from '../errors.js';
-import { buildPipelineOptions } from '../pipeline/pipeline-options.js';
-import { readRawZone } from '../pipeline/raw-zone-reader.js';
-import { withRunEnvironment } from '../pipeline/run-environment.js';
-import { runPipeline } from '../pipeline/run-pipeline.js';
-import { renderRunSummary } from '../pipeline/run-summary.js';
-import type { RunWindow } from '../pipeline/extract-plan.js';
-import { resolveSymbols } from './run.js';
 import { addSelectionOptions, type SelectionOptions } from './selection-options.js';
 
-interface TransformOptions extends SelectionOptions {
+/** Options of `transform`. */
+export interface TransformOptions extends SelectionOptions {
   engine: 'duckdb' | 'glue';
   rebuild?: boolean;
 }
@@ -26,6 +18,11 @@ let glueTransform: GlueTransform | null = null;
 /** Registers how `transform --engine glue` submits its Glue job. */
 export function registerGlueTransform(fn: GlueTransform): void {
   glueTransform = fn;
+}
+
+/** The registered Glue transform, or null in a build without the AWS target. */
+export function glueTransformHook(): GlueTransform | null {
+  return glueTransform;
 }
 
 /**
@@ -45,67 +42,7 @@ export function registerTransform(program: Command, ctx: CommandContext): void {
     )
     .option('--rebuild', 'recompute every table from the whole raw zone')
     .option('--dry-run', 'with --engine glue: print what would be created and submitted');
-  addSelectionOptions(cmd, { wait: true }).action(async (opts: TransformOptions & { dryRun?: boolean }) => {
-    const config = await ctx.config();
-    if (opts.engine === 'glue') {
-      if (config.target !== 'aws')
-        throw new UsageError(
-          '--engine glue needs --target aws (the Glue job reads and writes the S3 warehouse)',
-        );
-      if (!glueTransform) throw new UsageError('--engine glue is not available in this build');
-      await glueTransform(ctx, opts);
-      return;
-    }
-    if (opts.rebuild && (opts.date || opts.from || opts.to)) {
-      throw new UsageError('--rebuild recomputes everything; it takes no --date/--from/--to');
-    }
-    const symbols = await resolveSymbols(ctx, opts);
-    await withRunEnvironment(ctx, 'transform', { waitSeconds: opts.wait ?? 0 }, async (env) => {
-      const contents = await readRawZone(env.warehouse.io, env.warehouse.rootUri);
-      if (contents.bars.length === 0) {
-        throw new UsageError(
-          `the raw zone of ${env.warehouse.rootUri} holds no prices; run \`nasdaq-pipeline extract\` first`,
-        );
-      }
-      const wanted = new Set(symbols);
-      let bars = contents.bars.filter((b) => wanted.has(String(b['symbol'])));
-      let window: RunWindow;
-      if (opts.rebuild) {
-        const dates = bars
-          .map((b) => String(b['date']))
-          .filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d))
-          .sort();
-        const last = env.calendar.lastCompletedSession(env.now(), {
-          settleMinutes: config.calendar.settleMinutes,
-        });
-        const to =
-          dates.length && (dates[dates.length - 1] as string) < last
-            ? (dates[dates.length - 1] as string)
-            : last;
-        window = { from: to, to, mode: 'range' };
-      } else {
-        const d = resolveDateWindow(opts, {
-          calendar: env.calendar,
-          now: env.now(),
-          settleMinutes: config.calendar.settleMinutes,
-        });
-        window = { from: d.from, to: d.to, mode: opts.date ? 'date' : opts.from ? 'range' : 'latest' };
-        bars = bars.filter((b) => String(b['date']) >= d.from && String(b['date']) <= d.to);
-      }
-      const options = await buildPipelineOptions(env, {
-        command: 'run',
-        window,
-        symbols,
-        source: config.fmp.apiKey ? 'fmp' : 'sample',
-      });
-      const summary = await runPipeline({
-        ...options,
-        command: 'transform',
-        fromRaw: { bars, profiles: contents.profiles, rebuild: opts.rebuild ?? false },
-      });
-      if (ctx.globals().json) ctx.printJson(summary);
-      else ctx.say(renderRunSummary(summary).trimEnd());
-      ctx.setExitCode(summary.exitCode);
-    });
-  });
+  addSelectionOptions(cmd, { wait: true }).action(async (opts: TransformOptions & { dryRun?: boolean }) =>
+    (await import('./transform-action.js')).runTransform(ctx, opts),
+  );
 }

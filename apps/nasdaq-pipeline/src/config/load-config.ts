@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
-import { formatSchemaIssue, validatePipelineConfig } from '@nasdaq-pipeline/validation';
 import { ConfigError } from '../errors.js';
 import { defaultConfig } from './defaults.js';
 import type { ResolvedConfig } from './types.js';
@@ -64,6 +63,7 @@ async function readConfigFile(file: string, sources: ConfigSources): Promise<Pla
       `config file ${file} must be a mapping of options (see config/pipeline.example.yaml)`,
     );
   }
+  const { formatSchemaIssue, validatePipelineConfig } = await import('@nasdaq-pipeline/validation');
   const result = validatePipelineConfig(parsed);
   if (!result.ok) {
     const lines = result.issues.map((i) => `  ${formatSchemaIssue(i)}`).join('\n');
@@ -74,13 +74,15 @@ async function readConfigFile(file: string, sources: ConfigSources): Promise<Pla
   return parsed;
 }
 
-function fromEnv(env: ConfigSources['env']): Plain {
+async function fromEnv(env: ConfigSources['env']): Promise<Plain> {
   const out: Plain = {};
   const fmp: Plain = {};
   if (env['NASDAQ_PIPELINE_WAREHOUSE']) out['warehouse'] = env['NASDAQ_PIPELINE_WAREHOUSE'];
   if (env['FMP_BASE_URL']) fmp['baseUrl'] = env['FMP_BASE_URL'];
   if (env['FMP_PLAN']) fmp['plan'] = env['FMP_PLAN'];
   if (Object.keys(fmp).length) out['fmp'] = fmp;
+  if (Object.keys(out).length === 0) return out;
+  const { validatePipelineConfig } = await import('@nasdaq-pipeline/validation');
   const check = validatePipelineConfig(out);
   if (!check.ok) {
     const [issue] = check.issues;
@@ -126,7 +128,7 @@ export async function loadConfig(flags: ConfigFlags, sources: ConfigSources): Pr
   }
   delete fileValues['$schema'];
   let config = merge(defaultConfig(), fileValues);
-  config = merge(config, fromEnv(sources.env));
+  config = merge(config, await fromEnv(sources.env));
   const flagValues: Plain = {};
   if (flags.warehouse !== undefined) flagValues['warehouse'] = flags.warehouse;
   if (flags.target !== undefined) flagValues['target'] = flags.target;

@@ -48,7 +48,7 @@ export async function withRunEnvironment<T>(
   const config = await ctx.config();
   const now = ctx.deps.now;
   const calendar = createCalendarFromConfig(config);
-  const warehouse = await openWarehouse(config, ctx.deps.cwd);
+  const warehouse = await openWarehouse(config, ctx.deps.cwd, { forWrite: true });
   const newRunId = () => createRunId(now(), (n) => randomBytes(n));
   const lockRunId = newRunId();
   const waitMs = (options.waitSeconds ?? 0) * 1000;
@@ -66,6 +66,7 @@ export async function withRunEnvironment<T>(
     }
     release = () => lock.release();
   } else {
+    tmp = warehouse.scratchDir;
     if (!remoteLock) throw new Error('no lock is available for this warehouse target');
     const lock = await remoteLock(warehouse, { runId: lockRunId, command, waitMs });
     release = () => lock.release();

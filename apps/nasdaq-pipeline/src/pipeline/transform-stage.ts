@@ -23,7 +23,9 @@ export function createTransformStage(o: {
 }): TransformStage {
   return async (input: TransformInput): Promise<StagedTransform> => {
     const base =
-      o.warehouse.target === 'local' ? path.join(toLocalPath(o.warehouse.rootUri), '.tmp') : tmpdir();
+      o.warehouse.target === 'local'
+        ? path.join(toLocalPath(o.warehouse.rootUri), '.tmp')
+        : (o.warehouse.scratchDir ?? tmpdir());
     const workDir = path.join(base, `transform-${input.runId}`);
     await mkdir(workDir, { recursive: true });
     const barsFile = path.join(workDir, 'bars.json');
@@ -69,7 +71,14 @@ export function createTransformStage(o: {
       })),
       stagedFiles: new Map(result.staged.map((s) => [s.table, s.files])),
       async publish() {
-        await result.publishAll();
+        // Per-table swaps are atomic, a multi-table publish is not: the fact table goes LAST. A run killed
+        // mid-publish then finds its bars missing from the fact table, so the rerun recomputes them and
+        // every aggregate they touch, converging to the state of an uninterrupted run.
+        const order = [...result.staged].sort(
+          (a, b) =>
+            Number(a.table === 'fact_stock_daily_price') - Number(b.table === 'fact_stock_daily_price'),
+        );
+        for (const t of order) await t.publish();
         await cleanup();
       },
       async abandon() {

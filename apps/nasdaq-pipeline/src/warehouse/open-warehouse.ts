@@ -11,10 +11,28 @@ export interface Warehouse {
   io: FileIO;
   catalog: Catalog;
   target: 'local' | 'aws';
+  /** SQL engine of the target when it is not the local DuckDB (Athena on AWS). */
+  remoteSql?: RemoteSql;
+  /** Local paths DuckDB can read for data files (S3 objects are downloaded to a cache first). */
+  localize?: (paths: readonly string[]) => Promise<string[]>;
+  /** Local scratch folder for DuckDB spills and transform work. */
+  scratchDir?: string;
+}
+
+/** "Run SQL, get rows" on a remote engine, with the table reference it needs and what it scanned. */
+export interface RemoteSql {
+  query(sql: string): Promise<Record<string, unknown>[]>;
+  tableRef(table: string): string;
+  /** Bytes scanned so far (Athena bills by it). */
+  scannedBytes(): number;
 }
 
 /** Factory for the AWS warehouse, registered by the AWS integration. */
-export type AwsWarehouseFactory = (config: ResolvedConfig, cwd: string) => Promise<Warehouse>;
+export type AwsWarehouseFactory = (
+  config: ResolvedConfig,
+  cwd: string,
+  options: { forWrite: boolean },
+) => Promise<Warehouse>;
 
 let awsFactory: AwsWarehouseFactory | null = null;
 
@@ -27,10 +45,14 @@ export function registerAwsWarehouse(factory: AwsWarehouseFactory): void {
  * Opens the configured warehouse: locally a folder with the `filesystem` Iceberg catalog
  * (`<root>/<namespace>/<table>`); with `--target aws` the registered AWS factory.
  */
-export async function openWarehouse(config: ResolvedConfig, cwd: string): Promise<Warehouse> {
+export async function openWarehouse(
+  config: ResolvedConfig,
+  cwd: string,
+  options: { forWrite?: boolean } = {},
+): Promise<Warehouse> {
   if (config.target === 'aws') {
     if (!awsFactory) throw new UsageError('--target aws is not available in this build');
-    return awsFactory(config, cwd);
+    return awsFactory(config, cwd, { forWrite: options.forWrite ?? false });
   }
   const rootUri = warehouseRootUri(config.warehouse, cwd);
   const io = new LocalFileIO();

@@ -23,7 +23,7 @@ const localOnly: LocalizeFiles = async (paths) => paths.map((p) => toLocalPath(p
 export async function planTableSources(
   wh: Warehouse,
   selection: SnapshotSelection = {},
-  localize: LocalizeFiles = localOnly,
+  localize: LocalizeFiles = wh.localize ?? localOnly,
 ): Promise<ViewSource[]> {
   const idents = await wh.catalog.listTables(wh.namespace);
   const sources: ViewSource[] = [];
@@ -59,7 +59,7 @@ export async function attachWarehouse(
   selection: SnapshotSelection = {},
   localize?: LocalizeFiles,
 ): Promise<ViewSource[]> {
-  const sources = await planTableSources(wh, selection, localize);
+  const sources = await planTableSources(wh, selection, localize ?? wh.localize);
   await createTableViews(db, sources);
   return sources;
 }
