@@ -30,7 +30,15 @@ export default [
           enforceBuildableLibDependency: true,
           allow: [],
           // The CLI imports some libraries lazily (start-up time) and others statically; both are fine.
-          checkDynamicDependenciesExceptions: ['@nasdaq-pipeline/*'],
+          checkDynamicDependenciesExceptions: [
+            '@nasdaq-pipeline/validation',
+            '@nasdaq-pipeline/iceberg',
+            '@nasdaq-pipeline/star-schema',
+            '@nasdaq-pipeline/star-schema/duckdb',
+            '@nasdaq-pipeline/aws',
+            '@nasdaq-pipeline/fmp-client',
+            '@nasdaq-pipeline/fmp-sim',
+          ],
           depConstraints: [
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib'] },
             { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib'] },

@@ -1,7 +1,7 @@
 import { rowsToArrow, Table, toLocalPath, type Schema } from '@nasdaq-pipeline/iceberg';
 import type { MarketCalendar } from '@nasdaq-pipeline/market-calendar';
 import { tableDefinitions, toIcebergSchema } from '@nasdaq-pipeline/star-schema';
-import { renderReportFiles, type RunHistoryEntry } from '@nasdaq-pipeline/validation';
+import { renderReportFiles, toDqResultRows, type RunHistoryEntry } from '@nasdaq-pipeline/validation';
 import type { Db } from '../warehouse/duckdb.js';
 import type { Warehouse } from '../warehouse/open-warehouse.js';
 import { attachWarehouse } from '../warehouse/snapshot-views.js';
@@ -62,24 +62,10 @@ export function createRunRecorder(o: {
     const wh = o.warehouse;
     const evaluatedAt = o.now();
     await appendRows(wh, 'pipeline_runs', [ledgerRow(summary, 'duckdb')]);
-    await appendRows(
-      wh,
-      'dq_results',
-      details.expectations.map((r) => ({
-        run_id: summary.runId,
-        expectation_id: r.expectationId,
-        stage: 'tables',
-        table_name: r.table,
-        severity: r.severity,
-        status: r.status,
-        observed_value: JSON.stringify(r.observedValue ?? null),
-        expected_value: r.description || null,
-        failing_rows: BigInt(r.unexpectedCount),
-        sample_rows: JSON.stringify(r.sampleRows),
-        message: r.error,
-        evaluated_at: evaluatedAt,
-      })),
-    );
+    await appendRows(wh, 'dq_results', [
+      ...details.rawStageDq,
+      ...toDqResultRows(summary.runId, details.expectations, evaluatedAt),
+    ] as unknown as Record<string, unknown>[]);
     await appendRows(
       wh,
       'quarantine_daily_price',
@@ -106,8 +92,8 @@ export function createRunRecorder(o: {
     try {
       await attachWarehouse(o.db, wh);
       const r = await o.db.query(
-        `SELECT run_id, CAST(min(evaluated_at) AS VARCHAR) AS at, count(*) AS total, count(*) FILTER (WHERE status = 'passed') AS passed
-         FROM dq_results GROUP BY run_id ORDER BY min(evaluated_at) DESC LIMIT 20`,
+        `SELECT run_id, CAST(min(evaluated_at) AS VARCHAR) AS at, count(*) AS total, count(*) FILTER (WHERE status = 'pass') AS passed
+         FROM dq_results WHERE stage = 'tables' GROUP BY run_id ORDER BY min(evaluated_at) DESC LIMIT 20`,
       );
       history = r.rows
         .filter((row) => row['run_id'] !== summary.runId)

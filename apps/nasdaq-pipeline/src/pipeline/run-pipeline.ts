@@ -2,6 +2,8 @@ import { addDays, type MarketCalendar } from '@nasdaq-pipeline/market-calendar';
 import {
   validateBars,
   type BarWarning,
+  type DqResultRow,
+  toRawStageDqRows,
   type ExpectationResult,
   type KnownGap,
   type QuarantineRow,
@@ -66,6 +68,8 @@ export interface RunDetails {
   closes: { symbol: string; date: string; close: number }[];
   /** Symbols whose profile this run fetched. */
   fetchedProfiles: string[];
+  /** `dq_results` rows of the raw stage (one per record rule). */
+  rawStageDq: DqResultRow[];
 }
 
 function ingestDate(now: Date): string {
@@ -196,6 +200,7 @@ export async function runPipeline(o: RunPipelineOptions): Promise<RunSummary> {
     expectations: [],
     warnings: checked.warnings,
     fetchedProfiles: o.fromRaw ? [] : [...profiles.keys()],
+    rawStageDq: toRawStageDqRows(o.runId, checked, o.now()),
     // The report charts about three months of closes up to the window's end.
     closes: checked.accepted
       .filter((b) => b.date <= o.window.to && b.date >= addDays(o.window.from, -92))
