@@ -13,6 +13,9 @@ const nxBin = join(
   (JSON.parse(readFileSync(join(nxPackage, 'package.json'), 'utf8')) as { bin: { nx: string } }).bin.nx,
 );
 
+// eslint-disable-next-line no-control-regex -- ANSI colour codes, which nx prints when CI=true
+const stripAnsi = (text: string): string => text.replace(/\u001b\[[0-9;]*m/g, '');
+
 describe('nx release --dry-run', () => {
   it(
     'resolves a version for every library and the CLI without changing anything',
@@ -26,13 +29,20 @@ describe('nx release --dry-run', () => {
           encoding: 'utf8',
           timeout: 5 * 60_000,
           maxBuffer: 64 * 1024 * 1024,
-          env: { ...env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' },
+          env: {
+            ...env,
+            NX_DAEMON: 'false',
+            NX_NO_CLOUD: 'true',
+            NX_TUI: 'false',
+            NO_COLOR: '1',
+            FORCE_COLOR: '0',
+          },
         },
       ).then(
-        ({ stdout, stderr }) => ({ code: 0, output: `${stdout}\n${stderr}` }),
+        ({ stdout, stderr }) => ({ code: 0, output: stripAnsi(`${stdout}\n${stderr}`) }),
         (error: { code?: number; stdout?: string; stderr?: string }) => ({
           code: error.code ?? 1,
-          output: `${error.stdout ?? ''}\n${error.stderr ?? String(error)}`,
+          output: stripAnsi(`${error.stdout ?? ''}\n${error.stderr ?? String(error)}`),
         }),
       );
       expect(result.code, result.output).toBe(0);
