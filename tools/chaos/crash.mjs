@@ -1,0 +1,185 @@
+// Crash suite (issue 10): SIGKILL the CLI at a random moment, then prove the warehouse still opens, validates,
+// converges on a rerun to exactly what an uninterrupted run builds, and that `maintain` cleans what was left.
+//   node tools/chaos/crash.mjs [--seed N] [--trials K] [--trial N] [--scenario fresh-run|incremental-run|backfill]
+//                              [--quick] [--keep] [--verbose]
+// Scenarios rotate by trial number (trial % 3) unless --scenario is given:
+//   fresh-run        empty warehouse;                    `run --symbols AAPL,MSFT`, rerun the same
+//   incremental-run  warehouse published up to 06-10;    `run --symbols AAPL,MSFT` (06-11..06-17), rerun the same
+//   backfill         empty warehouse;                    `backfill --from 2025-03-01 --to 2025-05-31`, rerun --resume
+// The kill delay is drawn from the trial's seed, uniformly in [0, duration of the uninterrupted reference run].
+import { cpSync, existsSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import {
+  cliEnv,
+  createRng,
+  diffSnapshots,
+  listFiles,
+  parseArgs,
+  parseJson,
+  removeDir,
+  report,
+  runCli,
+  snapshotTables,
+  startServer,
+  tempDir,
+  trialNumbers,
+  trialSeed,
+} from './lib.mjs';
+
+const opts = parseArgs(process.argv.slice(2), { trials: 3 });
+if (opts.quick) opts.trials = Math.min(opts.trials, 1);
+const SYMBOLS = 'AAPL,MSFT';
+const CONFIG = 'maintain:\n  orphanOlderThanHours: 0\n';
+
+const SCENARIOS = {
+  'fresh-run': {
+    base: null,
+    first: ['run', '--symbols', SYMBOLS],
+    rerun: ['run', '--symbols', SYMBOLS],
+  },
+  'incremental-run': {
+    base: ['run', '--symbols', SYMBOLS, '--date', '2025-06-10'],
+    first: ['run', '--symbols', SYMBOLS],
+    rerun: ['run', '--symbols', SYMBOLS],
+  },
+  backfill: {
+    base: null,
+    first: ['backfill', '--from', '2025-03-01', '--to', '2025-05-31', '--symbols', SYMBOLS],
+    rerun: ['backfill', '--from', '2025-03-01', '--to', '2025-05-31', '--symbols', SYMBOLS, '--resume'],
+  },
+};
+const NAMES = Object.keys(SCENARIOS);
+
+const server = await startServer();
+const env = cliEnv(server.url);
+const log = (...a) => opts.verbose && console.error('[crash]', ...a);
+const cleanup = [];
+
+function newWorkDir() {
+  const dir = tempDir('np-chaos-crash-');
+  writeFileSync(path.join(dir, 'nasdaq-pipeline.yaml'), CONFIG);
+  cleanup.push(dir);
+  return dir;
+}
+
+async function must(args, cwd, what) {
+  const r = await runCli(['--json', ...args], { cwd, env });
+  if (r.code !== 0) throw new Error(`${what}: \`${args.join(' ')}\` exited ${r.code}\n${r.stderr.slice(-1500)}`);
+  return r;
+}
+
+// Per scenario, built lazily: the base warehouse (if any), and the reference = base + an uninterrupted run.
+const prepared = {};
+async function prepare(name) {
+  if (prepared[name]) return prepared[name];
+  const s = SCENARIOS[name];
+  let baseDir = null;
+  if (s.base) {
+    baseDir = newWorkDir();
+    await must(s.base, baseDir, `${name}: base`);
+  }
+  const refDir = newWorkDir();
+  if (baseDir) cpSync(path.join(baseDir, 'warehouse'), path.join(refDir, 'warehouse'), { recursive: true });
+  const ref = await must(s.first, refDir, `${name}: reference`);
+  const snapshot = await snapshotTables(refDir, env);
+  const m = parseJson(await must(['maintain'], refDir, `${name}: reference maintain`), 'maintain');
+  const refOrphans = m.tables.reduce((n, t) => n + (t.orphansRemoved ?? 0), 0);
+  const refTableFiles = listFiles(path.join(refDir, 'warehouse', 'nasdaq')).length;
+  prepared[name] = { baseDir, durationMs: ref.ms, snapshot, refOrphans, refTableFiles };
+  console.log(
+    `reference ${name}: ${(ref.ms / 1000).toFixed(1)} s, ${snapshot.fact_stock_daily_price.length} fact rows, ` +
+      `maintain on it removed ${refOrphans} orphans`,
+  );
+  return prepared[name];
+}
+
+async function trial(n) {
+  const rng = createRng(trialSeed(opts.seed, n));
+  const name = opts.scenario ?? NAMES[n % NAMES.length];
+  if (!SCENARIOS[name]) throw new Error(`unknown --scenario ${name} (one of ${NAMES.join(', ')})`);
+  const s = SCENARIOS[name];
+  const p = await prepare(name);
+  const delay = Math.round(rng() * p.durationMs);
+  const dir = newWorkDir();
+  if (p.baseDir) cpSync(path.join(p.baseDir, 'warehouse'), path.join(dir, 'warehouse'), { recursive: true });
+  const info = { trial: n, scenario: name, killAtMs: delay, dir };
+  log(`trial ${n} ${name}: kill after ${delay} ms in ${dir}`);
+
+  const killed = await runCli(['--json', ...s.first], { cwd: dir, env, killAfterMs: delay });
+  info.killed = killed.signal === 'SIGKILL';
+  if (!info.killed && killed.code !== 0) {
+    throw new Error(`interrupted command exited ${killed.code} before the kill\n${killed.stderr.slice(-1500)}`);
+  }
+  const wh = path.join(dir, 'warehouse');
+  info.filesAfterKill = existsSync(wh) ? listFiles(wh).length : 0;
+
+  // 1. every table opens
+  const t = await runCli(['--json', 'tables'], { cwd: dir, env });
+  if (t.code !== 0) throw new Error(`tables --json exited ${t.code} after the kill\n${t.stderr.slice(-1500)}`);
+  const tables = parseJson(t, 'tables --json');
+  info.tablesAfterKill = (tables.tables ?? []).length;
+  // 2. the published tables pass their expectations
+  const v = await runCli(['--json', 'validate', '--stage', 'tables'], { cwd: dir, env });
+  if (v.code !== 0) {
+    throw new Error(`validate --stage tables exited ${v.code} after the kill\n${v.stdout.slice(-1500)}${v.stderr.slice(-1500)}`);
+  }
+  // 3. a rerun converges to the reference
+  const r = await runCli(['--json', ...s.rerun], { cwd: dir, env });
+  if (r.code !== 0) throw new Error(`rerun \`${s.rerun.join(' ')}\` exited ${r.code}\n${r.stderr.slice(-1500)}`);
+  info.rerunMs = Math.round(r.ms);
+  const diff = diffSnapshots(p.snapshot, await snapshotTables(dir, env));
+  if (diff) throw new Error(`rerun did not converge to the reference: ${diff}`);
+  // 4. maintain removes the orphans, and removes nothing live
+  const before = listFiles(wh).length;
+  const m = await runCli(['--json', 'maintain'], { cwd: dir, env });
+  if (m.code !== 0) throw new Error(`maintain exited ${m.code}\n${m.stderr.slice(-1500)}`);
+  info.orphansRemoved = parseJson(m, 'maintain --json').tables.reduce((k, x) => k + (x.orphansRemoved ?? 0), 0);
+  info.filesRemoved = before - listFiles(wh).length;
+  // Files under the table folders beyond what an uninterrupted run keeps: orphans `maintain` did not find, or
+  // extra snapshots the rerun legitimately added (informational, not a failure).
+  info.extraTableFiles = listFiles(path.join(wh, 'nasdaq')).length - p.refTableFiles;
+  const diff2 = diffSnapshots(p.snapshot, await snapshotTables(dir, env));
+  if (diff2) throw new Error(`after maintain the tables differ from the reference: ${diff2}`);
+  const v2 = await runCli(['--json', 'validate', '--stage', 'tables'], { cwd: dir, env });
+  if (v2.code !== 0) throw new Error(`validate --stage tables exited ${v2.code} after maintain\n${v2.stdout.slice(-1500)}`);
+  return info;
+}
+
+const startedAt = performance.now();
+const results = [];
+try {
+  for (const n of trialNumbers(opts)) {
+    const t0 = performance.now();
+    try {
+      const info = await trial(n);
+      results.push({ ok: true, ...info });
+      console.log(
+        `trial ${String(n).padStart(3)} ok   ${info.scenario.padEnd(15)} kill@${String(info.killAtMs).padStart(6)} ms ` +
+          `${info.killed ? 'killed' : 'finished'}  files=${info.filesAfterKill} tables=${info.tablesAfterKill} ` +
+          `rerun=${info.rerunMs} ms orphansRemoved=${info.orphansRemoved} extraTableFiles=${info.extraTableFiles} (${((performance.now() - t0) / 1000).toFixed(1)} s)`,
+      );
+    } catch (e) {
+      results.push({ ok: false, trial: n, error: e instanceof Error ? e.message : String(e) });
+      console.log(`trial ${String(n).padStart(3)} FAIL ${String(e.message ?? e).split('\n')[0].slice(0, 200)}`);
+    }
+  }
+} finally {
+  await server.close();
+  if (!opts.keep) for (const d of cleanup) removeDir(d);
+  else console.log(`kept: ${cleanup.join(' ')}`);
+}
+
+const ok = results.filter((r) => r.ok);
+const byScenario = NAMES.map((s) => `${s}=${results.filter((r) => (r.scenario ?? '') === s).length}`).join(' ');
+const refs = Object.entries(prepared).map(([k, p]) => `${k} ${(p.durationMs / 1000).toFixed(1)} s`).join(', ');
+process.exitCode = report('crash', {
+  seed: opts.seed,
+  results,
+  startedAt,
+  extra: [
+    ['passed by scenario', byScenario],
+    ['killed mid-run', String(ok.filter((r) => r.killed).length)],
+    ['orphans removed', `total ${ok.reduce((n, r) => n + r.orphansRemoved, 0)}, max ${Math.max(0, ...ok.map((r) => r.orphansRemoved))}`],
+    ['reference durations', refs],
+  ],
+});
