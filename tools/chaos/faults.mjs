@@ -77,7 +77,8 @@ async function trial(n) {
       const v = await runCli(['--json', 'validate', '--stage', 'tables'], { cwd: dir, env });
       if (v.code !== 0 && r.code === 0) throw new Error(`${kind}: validate --stage tables exited ${v.code} after a clean run`);
     }
-    return { kind, code: r.code, failed, ms: r.ms, quarantined: summary?.quarantine?.rows ?? 0 };
+    // requests beyond the fault-free 12 are retries: 12 and no quarantine means the fault never fired
+    return { kind, code: r.code, failed, ms: r.ms, quarantined: summary?.quarantine?.rows ?? 0, requests: server.requests() };
   } finally {
     await server.close();
     if (!opts.keep) removeDir(dir);
@@ -92,7 +93,7 @@ for (const n of trialNumbers(opts)) {
     results.push({ ok: true, trial: n, ...info });
     console.log(
       `trial ${String(n).padStart(3)} ok   ${info.kind.padEnd(24)} exit ${info.code} failed=[${info.failed}] ` +
-        `quarantined=${info.quarantined} (${(info.ms / 1000).toFixed(1)} s)`,
+        `quarantined=${info.quarantined} requests=${info.requests} (${(info.ms / 1000).toFixed(1)} s)`,
     );
   } catch (e) {
     results.push({ ok: false, trial: n, error: e instanceof Error ? e.message : String(e) });
@@ -107,5 +108,6 @@ process.exitCode = report('faults', {
   extra: [
     ['fault probability', String(probability)],
     ['exit 0 / 4 / 1', [0, 4, 1].map((c) => ok.filter((r) => r.code === c).length).join(' / ')],
+    ['fault visibly fired', `${ok.filter((r) => r.requests > 12 || r.quarantined > 0 || r.code !== 0).length} of ${ok.length} passed trials`],
   ],
 });
