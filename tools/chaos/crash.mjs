@@ -129,7 +129,7 @@ async function trial(n) {
   if (v.code !== 0 && !noTablesYet) {
     const failed = (() => {
       try {
-        return (JSON.parse(v.stdout).results ?? []).filter((x) => x.status !== 'passed').map((x) => x.expectationId);
+        return (JSON.parse(v.stdout).tables ?? []).filter((x) => x.status !== 'passed').map((x) => x.expectationId);
       } catch {
         return [];
       }
