@@ -7,7 +7,7 @@
 //   incremental-run  warehouse published up to 06-10;    `run --symbols AAPL,MSFT` (06-11..06-17), rerun the same
 //   backfill         empty warehouse;                    `backfill --from 2025-03-01 --to 2025-05-31`, rerun --resume
 // The kill delay is drawn from the trial's seed, uniformly in [0, duration of the uninterrupted reference run].
-import { cpSync, existsSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   cliEnv,
@@ -73,19 +73,16 @@ const prepared = {};
 async function prepare(name) {
   if (prepared[name]) return prepared[name];
   const s = SCENARIOS[name];
-  let baseDir = null;
-  if (s.base) {
-    baseDir = newWorkDir();
-    await must(s.base, baseDir, `${name}: base`);
-  }
+  // The base is built in place, never copied: Iceberg metadata records absolute table locations, so a copied
+  // warehouse keeps writing its data files into the original folder.
   const refDir = newWorkDir();
-  if (baseDir) cpSync(path.join(baseDir, 'warehouse'), path.join(refDir, 'warehouse'), { recursive: true });
+  if (s.base) await must(s.base, refDir, `${name}: base`);
   const ref = await must(s.first, refDir, `${name}: reference`);
   const snapshot = await snapshotTables(refDir, env);
   const m = parseJson(await must(['maintain'], refDir, `${name}: reference maintain`), 'maintain');
   const refOrphans = m.tables.reduce((n, t) => n + (t.orphansRemoved ?? 0), 0);
   const refTableFiles = listFiles(path.join(refDir, 'warehouse', 'nasdaq')).length;
-  prepared[name] = { baseDir, durationMs: ref.ms, snapshot, refOrphans, refTableFiles };
+  prepared[name] = { durationMs: ref.ms, snapshot, refOrphans, refTableFiles };
   console.log(
     `reference ${name}: ${(ref.ms / 1000).toFixed(1)} s, ${snapshot.fact_stock_daily_price.length} fact rows, ` +
       `maintain on it removed ${refOrphans} orphans`,
@@ -101,7 +98,7 @@ async function trial(n) {
   const p = await prepare(name);
   const delay = Math.round(rng() * p.durationMs);
   const dir = newWorkDir();
-  if (p.baseDir) cpSync(path.join(p.baseDir, 'warehouse'), path.join(dir, 'warehouse'), { recursive: true });
+  if (s.base) await must(s.base, dir, `${name}: base`);
   const info = { trial: n, scenario: name, killAtMs: delay, dir };
   log(`trial ${n} ${name}: kill after ${delay} ms in ${dir}`);
 
