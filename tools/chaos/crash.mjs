@@ -52,6 +52,9 @@ const NAMES = Object.keys(SCENARIOS);
 
 const server = await startServer();
 const env = cliEnv(server.url);
+// `maintain` runs on the real clock: with NASDAQ_PIPELINE_NOW pinned to 2025 no file (mtime 2026) is "older than
+// 0 hours" and orphans are never removed.
+const maintainEnv = Object.fromEntries(Object.entries(env).filter(([k]) => k !== 'NASDAQ_PIPELINE_NOW'));
 const log = (...a) => opts.verbose && console.error('[crash]', ...a);
 const cleanup = [];
 
@@ -79,7 +82,9 @@ async function prepare(name) {
   if (s.base) await must(s.base, refDir, `${name}: base`);
   const ref = await must(s.first, refDir, `${name}: reference`);
   const snapshot = await snapshotTables(refDir, env);
-  const m = parseJson(await must(['maintain'], refDir, `${name}: reference maintain`), 'maintain');
+  const mr = await runCli(['--json', 'maintain'], { cwd: refDir, env: maintainEnv });
+  if (mr.code !== 0) throw new Error(`${name}: reference maintain exited ${mr.code}\n${mr.stderr.slice(-1500)}`);
+  const m = parseJson(mr, 'maintain');
   const refOrphans = m.tables.reduce((n, t) => n + (t.orphansRemoved ?? 0), 0);
   const refTableFiles = listFiles(path.join(refDir, 'warehouse', 'nasdaq')).length;
   prepared[name] = { durationMs: ref.ms, snapshot, refOrphans, refTableFiles };
@@ -147,7 +152,7 @@ async function trial(n) {
   if (diff) problems.push(`rerun did not converge to the reference: ${diff}`);
   // 4. maintain removes the orphans, and removes nothing live
   const before = listFiles(wh).length;
-  const m = await runCli(['--json', 'maintain'], { cwd: dir, env });
+  const m = await runCli(['--json', 'maintain'], { cwd: dir, env: maintainEnv });
   if (m.code !== 0) {
     problems.push(`maintain exited ${m.code}\n${m.stderr.slice(-1500)}`);
     throw new Error(problems.join('\n'));
