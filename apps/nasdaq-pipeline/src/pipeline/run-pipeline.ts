@@ -214,6 +214,21 @@ export async function runPipeline(o: RunPipelineOptions): Promise<RunSummary> {
     return summary;
   }
 
+  if (
+    summary.symbols.failed.length > 0 &&
+    summary.symbols.ok.length === 0 &&
+    summary.symbols.empty.length === 0
+  ) {
+    // Nothing arrived: there is nothing to transform or publish. Raw responses and the ledger are kept.
+    finish(
+      'failed',
+      ExitCode.failure,
+      `every symbol failed (${summary.symbols.failed.map((f) => f.symbol).join(', ')}); nothing was published`,
+    );
+    summary.reportDir = await o.record(summary, details);
+    return summary;
+  }
+
   // 3. Transform into staged snapshots; 4. validate them; 5. publish or abandon.
   const staged = await o.transform({
     runId: o.runId,

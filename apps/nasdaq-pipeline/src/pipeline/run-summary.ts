@@ -92,6 +92,7 @@ export function renderRunSummary(s: RunSummary): string {
     lines.push(
       `rerun later to fill the failed symbols: nasdaq-pipeline run --symbols ${s.symbols.failed.map((f) => f.symbol).join(',')}`,
     );
+  if (s.status === 'failed') lines.push(s.message ?? 'the run failed');
   if (s.status === 'dq_failed')
     lines.push(
       'see the report for the failing expectations and offending rows; raw data and quarantine were kept',
