@@ -14,7 +14,8 @@ import { quoteLiteral } from '../warehouse/duckdb.js';
 import { createProgress } from '../output/progress.js';
 import { resolveSymbols } from './run-action.js';
 
-interface BackfillOptions {
+/** Options of `backfill`. */
+export interface BackfillOptions {
   from: string;
   to: string;
   symbols?: string[];

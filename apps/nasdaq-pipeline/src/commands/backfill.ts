@@ -1,17 +1,8 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../program.js';
+import type { BackfillOptions } from './backfill-action.js';
 import { parseDateOption } from '../cli-dates.js';
 import { parseSymbolsOption } from './selection-options.js';
-
-interface BackfillOptions {
-  from: string;
-  to: string;
-  symbols?: string[];
-  resume?: boolean;
-  dryRun?: boolean;
-  source?: 'fmp' | 'sample';
-  wait?: number;
-}
 
 /** `nasdaq-pipeline backfill`: month-sized chunks, each a full published run, resumable from the ledger. */
 export function registerBackfill(program: Command, ctx: CommandContext): void {

@@ -10,7 +10,8 @@ import { withRunEnvironment } from '../pipeline/run-environment.js';
 import { compactGroups } from '../pipeline/compact.js';
 import { formatRows } from '../output/format-rows.js';
 
-interface MaintainOptions {
+/** Options of `maintain`. */
+export interface MaintainOptions {
   olderThanDays?: number;
   retainLast?: number;
   dryRun?: boolean;

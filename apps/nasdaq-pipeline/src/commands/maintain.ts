@@ -1,22 +1,6 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../program.js';
-
-interface MaintainOptions {
-  olderThanDays?: number;
-  retainLast?: number;
-  dryRun?: boolean;
-  wait?: number;
-}
-
-/** What maintenance did to one table. */
-export interface MaintainOutcome {
-  table: string;
-  expiredSnapshots: number;
-  deletedFiles: number;
-  compactedGroups: number;
-  compactedFiles: number;
-  orphansRemoved: number;
-}
+import type { MaintainOptions } from './maintain-action.js';
 
 /**
  * `nasdaq-pipeline maintain`: expires old snapshots (keeping the newest N), compacts partitions with

@@ -11,7 +11,8 @@ import { readRawZone } from '../pipeline/raw-zone-reader.js';
 import { formatRows } from '../output/format-rows.js';
 import { resolveSymbols } from './run-action.js';
 
-interface ValidateOptions {
+/** Options of `validate`. */
+export interface ValidateOptions {
   stage: 'raw' | 'tables' | 'all';
   run?: string;
 }

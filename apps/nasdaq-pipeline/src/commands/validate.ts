@@ -1,10 +1,6 @@
 import { Option, type Command } from 'commander';
 import type { CommandContext } from '../program.js';
-
-interface ValidateOptions {
-  stage: 'raw' | 'tables' | 'all';
-  run?: string;
-}
+import type { ValidateOptions } from './validate-action.js';
 
 /** `nasdaq-pipeline validate`: re-check the raw zone (record rules) and/or the published tables (suites). */
 export function registerValidate(program: Command, ctx: CommandContext): void {

@@ -1,4 +1,4 @@
-import type { IcebergType, Schema } from '@nasdaq-pipeline/iceberg';
+import { toDuckDbType, type Schema } from '@nasdaq-pipeline/iceberg';
 import { quoteIdent, quoteLiteral, type Db } from './duckdb.js';
 
 /** One table to expose as a DuckDB view: its schema and the local Parquet files of one snapshot. */
@@ -9,37 +9,13 @@ export interface ViewSource {
   files: readonly string[];
 }
 
-/** DuckDB type of an Iceberg type (primitive types; nested ones as JSON text). */
-export function duckDbType(type: IcebergType): string {
-  if (typeof type !== 'string') return 'VARCHAR';
-  if (type.startsWith('decimal')) return type.toUpperCase().replace(/\s+/g, '');
-  if (type.startsWith('fixed')) return 'BLOB';
-  const map: Record<string, string> = {
-    boolean: 'BOOLEAN',
-    int: 'INTEGER',
-    long: 'BIGINT',
-    float: 'FLOAT',
-    double: 'DOUBLE',
-    date: 'DATE',
-    time: 'TIME',
-    timestamp: 'TIMESTAMP',
-    timestamptz: 'TIMESTAMPTZ',
-    timestamp_ns: 'TIMESTAMP_NS',
-    timestamptz_ns: 'TIMESTAMPTZ',
-    string: 'VARCHAR',
-    uuid: 'UUID',
-    binary: 'BLOB',
-  };
-  return map[type] ?? 'VARCHAR';
-}
-
 /**
  * The SELECT behind a table's view: `read_parquet` over its files with every column cast to the
  * schema's type (so an empty table still has its columns), or an empty typed relation when the
  * snapshot has no files.
  */
 export function viewSql(source: ViewSource): string {
-  const cols = source.schema.fields.map((f) => ({ name: quoteIdent(f.name), type: duckDbType(f.type) }));
+  const cols = source.schema.fields.map((f) => ({ name: quoteIdent(f.name), type: toDuckDbType(f) }));
   if (source.files.length === 0) {
     return `SELECT ${cols.map((c) => `CAST(NULL AS ${c.type}) AS ${c.name}`).join(', ')} WHERE false`;
   }
