@@ -12,7 +12,9 @@ import { fileURLToPath } from 'node:url';
 import { startSimServer } from '@nasdaq-pipeline/fmp-sim';
 
 const args = Object.fromEntries(
-  process.argv.slice(2).reduce((acc, a, i, all) => (a.startsWith('--') ? [...acc, [a.slice(2), all[i + 1]]] : acc), []),
+  process.argv
+    .slice(2)
+    .reduce((acc, a, i, all) => (a.startsWith('--') ? [...acc, [a.slice(2), all[i + 1]]] : acc), []),
 );
 const N = Number(args.symbols ?? 100);
 const HELP_RUNS = Number(args['help-runs'] ?? 21);
@@ -40,12 +42,18 @@ function symbols(n) {
 function cli(cwd, argv, env) {
   const t0 = performance.now();
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, [bin, ...argv], { cwd, env: { ...process.env, ...env }, maxBuffer: 1 << 28 }, (error, stdout, stderr) => {
-      const ms = performance.now() - t0;
-      const code = error ? (error.code ?? 1) : 0;
-      if (code !== 0 && code !== 4) reject(new Error(`${argv.join(' ')} exited ${code}\n${stdout}\n${stderr}`));
-      else resolve({ ms, stdout });
-    });
+    execFile(
+      process.execPath,
+      [bin, ...argv],
+      { cwd, env: { ...process.env, ...env }, maxBuffer: 1 << 28 },
+      (error, stdout, stderr) => {
+        const ms = performance.now() - t0;
+        const code = error ? (error.code ?? 1) : 0;
+        if (code !== 0 && code !== 4)
+          reject(new Error(`${argv.join(' ')} exited ${code}\n${stdout}\n${stderr}`));
+        else resolve({ ms, stdout });
+      },
+    );
   });
 }
 
@@ -54,7 +62,15 @@ const results = {};
 
 // 1. daily run vs extract
 {
-  const server = await startSimServer({ port: 0, host: '127.0.0.1', seed: 3, plan: 'premium', apiKey: KEY, latencyMs: 25, now: () => new Date(NOW) });
+  const server = await startSimServer({
+    port: 0,
+    host: '127.0.0.1',
+    seed: 3,
+    plan: 'premium',
+    apiKey: KEY,
+    latencyMs: 25,
+    now: () => new Date(NOW),
+  });
   const env = { FMP_API_KEY: KEY, FMP_BASE_URL: server.url, FMP_PLAN: 'premium', NASDAQ_PIPELINE_NOW: NOW };
   const list = symbols(N).join(',');
   // Table metadata holds absolute paths, so each warehouse is bootstrapped in place (a copy would write
@@ -65,7 +81,12 @@ const results = {};
   const extract = (await cli(a, ['--quiet', 'extract', '--symbols', list], env)).ms;
   const run = (await cli(b, ['--quiet', 'run', '--symbols', list], env)).ms;
   await server.close();
-  results.dailyRun = { symbols: N, extractMs: Math.round(extract), runMs: Math.round(run), ratio: +(run / extract).toFixed(2) };
+  results.dailyRun = {
+    symbols: N,
+    extractMs: Math.round(extract),
+    runMs: Math.round(run),
+    ratio: +(run / extract).toFixed(2),
+  };
   for (const d of [a, b]) rmSync(d, { recursive: true, force: true });
 }
 
@@ -81,7 +102,11 @@ const results = {};
     spawnSync(process.execPath, ['-e', '0']);
     bare.push(performance.now() - t0);
   }
-  results.help = { runs: HELP_RUNS, medianMs: Math.round(median(help)), nodeBaselineMedianMs: Math.round(median(bare)) };
+  results.help = {
+    runs: HELP_RUNS,
+    medianMs: Math.round(median(help)),
+    nodeBaselineMedianMs: Math.round(median(bare)),
+  };
 }
 
 // 3. query over a multi-year warehouse vs DuckDB on the same files
@@ -89,12 +114,29 @@ const results = {};
   const dir = mkdtempSync(path.join(tmpdir(), 'np-bench-'));
   const env = { NASDAQ_PIPELINE_NOW: NOW };
   const t0 = performance.now();
-  await cli(dir, ['--quiet', 'backfill', '--source', 'sample', '--symbols', symbols(QUERY_SYMBOLS).join(','), '--from', `${2025 - YEARS}-06-01`, '--to', '2025-05-31'], env);
+  await cli(
+    dir,
+    [
+      '--quiet',
+      'run',
+      '--source',
+      'sample',
+      '--symbols',
+      symbols(QUERY_SYMBOLS).join(','),
+      '--from',
+      `${2025 - YEARS}-06-01`,
+      '--to',
+      '2025-05-30',
+    ],
+    env,
+  );
   const buildMs = performance.now() - t0;
   const sql = `SELECT symbol, year, month, monthly_return_pct FROM agg_stock_monthly_metrics ORDER BY symbol, year, month`;
   const viaCli = [];
   for (let i = 0; i < 5; i++) viaCli.push((await cli(dir, ['query', '--format', 'csv', sql], env)).ms);
-  const files = JSON.parse((await cli(dir, ['--json', 'tables'], env)).stdout).tables.find((t) => t.table === 'agg_stock_monthly_metrics');
+  const files = JSON.parse((await cli(dir, ['--json', 'tables'], env)).stdout).tables.find(
+    (t) => t.table === 'agg_stock_monthly_metrics',
+  );
   // Baseline: a Node process that opens DuckDB and reads the same Parquet files directly (no Iceberg planning).
   const glob = path.join(dir, 'warehouse/nasdaq/agg_stock_monthly_metrics/data/**/*.parquet');
   const script = `import { DuckDBInstance } from '@duckdb/node-api';
@@ -105,7 +147,10 @@ process.stdout.write(String(r.getRows().length));`;
   const direct = [];
   for (let i = 0; i < 5; i++) {
     const t = performance.now();
-    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: fileURLToPath(new URL('.', import.meta.url)), encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+      cwd: fileURLToPath(new URL('.', import.meta.url)),
+      encoding: 'utf8',
+    });
     if (r.status !== 0) throw new Error(r.stderr);
     direct.push(performance.now() - t);
   }

@@ -1,4 +1,5 @@
 import type { CommandContext } from '../program.js';
+import { ConfigError, UsageError } from '../errors.js';
 import { resolveDateWindow } from '../cli-dates.js';
 import { loadSymbolGroups, selectSymbols } from '../config/symbols.js';
 import { selectSource } from '../pipeline/select-source.js';
@@ -13,7 +14,23 @@ import type { SelectionOptions } from './selection-options.js';
 /** Resolves the symbols of a command: `--symbols`, else the config's groups/list. */
 export async function resolveSymbols(ctx: CommandContext, opts: SelectionOptions): Promise<string[]> {
   const config = await ctx.config();
-  return opts.symbols ?? selectSymbols(config, await loadSymbolGroups(config, ctx.deps.cwd));
+  const { canonicalizeSymbol } = await import('@nasdaq-pipeline/fmp-client');
+  const fromFlag = opts.symbols !== undefined;
+  const raw = opts.symbols ?? selectSymbols(config, await loadSymbolGroups(config, ctx.deps.cwd));
+  const out: string[] = [];
+  for (const s of raw) {
+    try {
+      out.push(canonicalizeSymbol(s));
+    } catch (e) {
+      // Hostile or malformed symbols are refused here, before any file or request is made.
+      if (fromFlag) throw new UsageError(`--symbols: ${(e as Error).message}`, e);
+      throw new ConfigError(
+        `symbol ${JSON.stringify(s)} in the config's symbols: ${(e as Error).message}`,
+        e,
+      );
+    }
+  }
+  return [...new Set(out)];
 }
 
 /** Runs `run` or `extract` for the selected window, prints the summary and sets the exit code. */

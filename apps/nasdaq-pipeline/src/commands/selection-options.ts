@@ -1,5 +1,4 @@
 import { Option, type Command } from 'commander';
-import { canonicalizeSymbol } from '@nasdaq-pipeline/fmp-client';
 import { UsageError } from '../errors.js';
 
 /** The window/symbol/source flags shared by run, extract, transform and backfill. */
@@ -12,19 +11,16 @@ export interface SelectionOptions {
   wait?: number;
 }
 
-/** Parses `--symbols A,B`: canonical symbols (BRK.B → BRK-B), hostile input rejected before any I/O. */
+/**
+ * Splits `--symbols A,B` into a de-duplicated list. Each symbol is canonicalised and checked against
+ * the strict pattern by {@link canonicalizeSymbols} before any I/O (kept out of argument parsing so
+ * start-up loads no FMP code).
+ */
 export function parseSymbolsOption(value: string): string[] {
-  const out: string[] = [];
-  for (const raw of value
+  const out = value
     .split(',')
     .map((s) => s.trim())
-    .filter(Boolean)) {
-    try {
-      out.push(canonicalizeSymbol(raw));
-    } catch (e) {
-      throw new UsageError(`--symbols: ${(e as Error).message}`, e);
-    }
-  }
+    .filter(Boolean);
   if (out.length === 0) throw new UsageError('--symbols needs at least one symbol, e.g. --symbols AAPL,MSFT');
   return [...new Set(out)];
 }

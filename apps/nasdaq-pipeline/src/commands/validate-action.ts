@@ -75,7 +75,12 @@ export async function runValidate(ctx: CommandContext, opts: ValidateOptions): P
       }
       const fact = ref('fact_stock_daily_price');
       const last = (await runSql(`SELECT CAST(max(trade_date) AS VARCHAR) AS d FROM ${fact}`))[0]?.['d'];
-      const to = typeof last === 'string' ? last : calendar.lastCompletedSession(ctx.deps.now());
+      if (typeof last !== 'string') {
+        throw new UsageError(
+          `the warehouse ${wh.rootUri} has no published prices yet (its tables are empty); run \`nasdaq-pipeline run\` first`,
+        );
+      }
+      const to = last;
       // Completeness covers the symbols the warehouse holds (the config may list more than were loaded).
       const held = (await runSql(`SELECT DISTINCT symbol FROM ${fact} ORDER BY symbol`)).map((r) =>
         String(r['symbol']),

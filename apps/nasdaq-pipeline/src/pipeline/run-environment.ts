@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { toLocalPath } from '@nasdaq-pipeline/iceberg';
+import { fileURLToPath } from 'node:url';
 import type { MarketCalendar } from '@nasdaq-pipeline/market-calendar';
 import { createCalendarFromConfig } from '../cli-dates.js';
 import type { CommandContext } from '../program.js';
@@ -55,7 +55,7 @@ export async function withRunEnvironment<T>(
   let release: () => Promise<void>;
   let tmp: string | undefined;
   if (warehouse.target === 'local') {
-    const dir = toLocalPath(warehouse.rootUri);
+    const dir = fileURLToPath(warehouse.rootUri);
     tmp = path.join(dir, '.tmp');
     const lock = await acquireLocalLock(dir, { runId: lockRunId, command, now, waitMs });
     if (lock.tookOverFrom) {

@@ -1,4 +1,4 @@
-import { FilesystemCatalog, LocalFileIO, type Catalog, type FileIO } from '@nasdaq-pipeline/iceberg';
+import type { Catalog, FileIO } from '@nasdaq-pipeline/iceberg';
 import type { ResolvedConfig } from '../config/types.js';
 import { UsageError } from '../errors.js';
 import { warehouseRootUri } from '../pipeline/uri.js';
@@ -55,6 +55,8 @@ export async function openWarehouse(
     return awsFactory(config, cwd, { forWrite: options.forWrite ?? false });
   }
   const rootUri = warehouseRootUri(config.warehouse, cwd);
+  // Loaded on first use so `--help` and other light commands start fast.
+  const { FilesystemCatalog, LocalFileIO } = await import('@nasdaq-pipeline/iceberg');
   const io = new LocalFileIO();
   const catalog = new FilesystemCatalog({ warehouse: rootUri, io });
   return { rootUri, namespace: config.namespace, io, catalog, target: 'local' };
