@@ -54,7 +54,14 @@ export async function runQuery(
   }
   const db = await openDb({ memoryLimit: config.transform.memoryLimit });
   try {
-    const sources = await attachWarehouse(db, wh, asOf === undefined ? {} : { asOfTimestamp: asOf });
+    // Only tables the SQL mentions are planned and exposed (planning every table costs start-up time).
+    const mentioned = (t: string) => new RegExp(`\\b${t}\\b`, 'i').test(sql);
+    let sources = await attachWarehouse(db, wh, {
+      ...(asOf === undefined ? {} : { asOfTimestamp: asOf }),
+      only: mentioned,
+    });
+    if (sources.length === 0)
+      sources = await attachWarehouse(db, wh, asOf === undefined ? {} : { asOfTimestamp: asOf });
     if (sources.length === 0) {
       throw new UsageError(
         `the warehouse ${wh.rootUri} has no tables${asOf !== undefined ? ' at that time' : ''} yet; run \`nasdaq-pipeline run\` first`,

@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { ConfigError } from '../errors.js';
 import { defaultConfig } from './defaults.js';
 import type { ResolvedConfig } from './types.js';
@@ -47,6 +46,8 @@ async function readConfigFile(file: string, sources: ConfigSources): Promise<Pla
       e,
     );
   }
+  // yaml is loaded only when a file is read: start-up of light commands stays fast.
+  const { parse: parseYaml, YAMLParseError } = await import('yaml');
   let parsed: unknown;
   try {
     parsed = parseYaml(text);

@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { ConfigError } from '../errors.js';
 import { builtInSymbolGroups } from './defaults.js';
 import type { ResolvedConfig } from './types.js';
@@ -24,6 +23,7 @@ export async function loadSymbolGroups(config: ResolvedConfig, cwd: string): Pro
     }
     throw new ConfigError(`symbols file ${file} cannot be read; fix symbols.file in the config`, e);
   }
+  const { parse: parseYaml } = await import('yaml');
   const doc = parseYaml(text) as { groups?: unknown } | null;
   const groups = doc?.groups;
   if (!groups || typeof groups !== 'object' || Array.isArray(groups)) {

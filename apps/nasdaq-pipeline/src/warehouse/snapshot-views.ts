@@ -9,6 +9,8 @@ export interface SnapshotSelection {
   asOfTimestamp?: number;
   /** Staged (not yet published) snapshots to read instead of the current ones: local data files by table name. */
   stagedFiles?: ReadonlyMap<string, readonly string[]>;
+  /** Only plan tables this accepts (e.g. the ones a query mentions); default all. */
+  only?: (table: string) => boolean;
 }
 
 /** Local paths of data files (S3 files are fetched to a local cache by the AWS integration first). */
@@ -28,6 +30,7 @@ export async function planTableSources(
   const idents = await wh.catalog.listTables(wh.namespace);
   const sources: ViewSource[] = [];
   for (const ident of idents.sort((a, b) => a.name.localeCompare(b.name))) {
+    if (selection.only && !selection.only(ident.name)) continue;
     const metadata = (await wh.catalog.loadTable(ident)).metadata;
     const staged = selection.stagedFiles?.get(ident.name);
     if (staged) {
