@@ -4,7 +4,7 @@ import { mkdtemp, readFile, writeFile, mkdir } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimServer, type SimServer } from '@nasdaq-pipeline/fmp-sim';
+import { startSimServer, type FaultRule, type SimServer } from '@nasdaq-pipeline/fmp-sim';
 import { spawnCli, type Spawned } from './spawn-cli.js';
 
 const KEY = 'e2e-secret-key-5f1c';
@@ -41,15 +41,21 @@ async function tempDir(): Promise<string> {
   return mkdtemp(path.join(tmpdir(), 'np-e2e-'));
 }
 
-beforeAll(async () => {
-  server = await startSimServer({
+/** A fake FMP server over HTTP with the test's key and pinned clock, optionally injecting faults. */
+function startServer(faults: FaultRule[] = []): Promise<SimServer> {
+  return startSimServer({
     port: 0,
     host: '127.0.0.1',
     seed: 11,
     plan: 'premium',
     apiKey: KEY,
     now: () => new Date(now),
+    faults,
   });
+}
+
+beforeAll(async () => {
+  server = await startServer();
 });
 afterAll(async () => {
   await server?.close();
@@ -167,15 +173,9 @@ describe('nasdaq-pipeline end to end', { timeout: 300_000 }, () => {
   });
 
   it('a refused symbol is a partial run (exit 4) naming it; the others publish', async () => {
-    const faulty = await startSimServer({
-      port: 0,
-      host: '127.0.0.1',
-      seed: 11,
-      plan: 'premium',
-      apiKey: KEY,
-      now: () => new Date(now),
-      faults: [{ endpoint: 'historical-price-eod/full', symbol: 'MSFT', kind: 'premium-symbol' }],
-    });
+    const faulty = await startServer([
+      { endpoint: 'historical-price-eod/full', symbol: 'MSFT', kind: 'premium-symbol' },
+    ]);
     try {
       const dir = await tempDir();
       const r = await cli(dir, ['run', '--symbols', 'AAPL,MSFT'], {}, faulty.url);
@@ -196,15 +196,9 @@ describe('nasdaq-pipeline end to end', { timeout: 300_000 }, () => {
   });
 
   it('bad rows land in quarantine with their rule ids and raw row', async () => {
-    const faulty = await startSimServer({
-      port: 0,
-      host: '127.0.0.1',
-      seed: 11,
-      plan: 'premium',
-      apiKey: KEY,
-      now: () => new Date(now),
-      faults: [{ endpoint: 'historical-price-eod/full', symbol: 'AAPL', kind: 'high-below-low' }],
-    });
+    const faulty = await startServer([
+      { endpoint: 'historical-price-eod/full', symbol: 'AAPL', kind: 'high-below-low' },
+    ]);
     try {
       const dir = await tempDir();
       const r = await cli(dir, ['--json', 'run', '--symbols', 'AAPL'], {}, faulty.url);
