@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../program.js';
-import { installAwsTarget } from '../aws/install-aws-target.js';
 import { registerBackfill } from './backfill.js';
 import { registerCalendar } from './calendar.js';
 import { registerDoctor } from './doctor.js';
@@ -15,7 +14,6 @@ import { registerValidate } from './validate.js';
 
 /** Registers every command of the CLI on `program`, in the order of DESIGN §8. */
 export function registerCommands(program: Command, ctx: CommandContext): void {
-  installAwsTarget();
   registerRun(program, ctx);
   registerExtract(program, ctx);
   registerTransform(program, ctx);

@@ -1,4 +1,3 @@
-import { copyFile, access } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
@@ -16,6 +15,7 @@ export function registerInit(program: Command, ctx: CommandContext): void {
     .option('-o, --output <file>', 'where to write it', 'nasdaq-pipeline.yaml')
     .option('-f, --force', 'overwrite an existing file')
     .action(async (opts: { output: string; force?: boolean }) => {
+      const { access, copyFile } = await import('node:fs/promises');
       const target = path.resolve(ctx.deps.cwd, opts.output);
       const exists = await access(target).then(
         () => true,

@@ -2,9 +2,10 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { CommandContext } from '../program.js';
 import { UsageError } from '../errors.js';
-import { openDb } from '../warehouse/duckdb.js';
+import { openDb, type Db } from '../warehouse/duckdb.js';
 import { openWarehouse } from '../warehouse/open-warehouse.js';
-import { attachWarehouse } from '../warehouse/snapshot-views.js';
+import { planTableSources } from '../warehouse/snapshot-views.js';
+import { createTableViews } from '../warehouse/table-views.js';
 import { formatRows, type RowFormat } from '../output/format-rows.js';
 
 /** Parses `--as-of`: an ISO date/time, or milliseconds since the epoch. */
@@ -52,21 +53,23 @@ export async function runQuery(
     ctx.log('info', `Athena scanned ${(wh.remoteSql.scannedBytes() / 1e6).toFixed(2)} MB`);
     return;
   }
-  const db = await openDb({ memoryLimit: config.transform.memoryLimit });
+  // DuckDB loads (a native module and its worker threads) while the scans are planned.
+  const opening = openDb({ memoryLimit: config.transform.memoryLimit });
+  opening.catch(() => undefined); // awaited below; a failure must not count as unhandled meanwhile
+  let db: Db | undefined;
   try {
     // Only tables the SQL mentions are planned and exposed (planning every table costs start-up time).
     const mentioned = (t: string) => new RegExp(`\\b${t}\\b`, 'i').test(sql);
-    let sources = await attachWarehouse(db, wh, {
-      ...(asOf === undefined ? {} : { asOfTimestamp: asOf }),
-      only: mentioned,
-    });
-    if (sources.length === 0)
-      sources = await attachWarehouse(db, wh, asOf === undefined ? {} : { asOfTimestamp: asOf });
+    const at = asOf === undefined ? {} : { asOfTimestamp: asOf };
+    let sources = await planTableSources(wh, { ...at, only: mentioned });
+    if (sources.length === 0) sources = await planTableSources(wh, at);
+    db = await opening;
     if (sources.length === 0) {
       throw new UsageError(
         `the warehouse ${wh.rootUri} has no tables${asOf !== undefined ? ' at that time' : ''} yet; run \`nasdaq-pipeline run\` first`,
       );
     }
+    await createTableViews(db, sources);
     await db.lockDown(sources.flatMap((s) => s.files));
     let result;
     try {
@@ -80,6 +83,6 @@ export async function runQuery(
     }
     ctx.deps.stdout.write(formatRows(result.columns, result.rows, format));
   } finally {
-    db.close();
+    (db ?? (await opening.catch(() => undefined)))?.close();
   }
 }

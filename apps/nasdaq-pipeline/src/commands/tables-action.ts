@@ -36,7 +36,9 @@ export function tableStats(name: string, metadata: TableMetadata): TableStats {
 export async function runTables(ctx: CommandContext): Promise<void> {
   const config = await ctx.config();
   const wh = await openWarehouse(config, ctx.deps.cwd);
-  const idents = (await wh.catalog.listTables(wh.namespace)).sort((a, b) => a.name.localeCompare(b.name));
+  const idents = (await wh.catalog.listTables(wh.namespace)).sort((a, b) =>
+    a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+  );
   const stats: TableStats[] = [];
   for (const ident of idents)
     stats.push(tableStats(ident.name, (await wh.catalog.loadTable(ident)).metadata));

@@ -9,6 +9,7 @@ import { runPipeline } from '../pipeline/run-pipeline.js';
 import { renderRunSummary } from '../pipeline/run-summary.js';
 import type { RunWindow } from '../pipeline/extract-plan.js';
 import { resolveSymbols } from './run-action.js';
+import { loadAwsTarget } from '../aws/load-aws-target.js';
 
 /** The `transform` command's action (loaded only when the command runs, to keep start-up fast). */
 export async function runTransform(
@@ -21,6 +22,7 @@ export async function runTransform(
       throw new UsageError(
         '--engine glue needs --target aws (the Glue job reads and writes the S3 warehouse)',
       );
+    await loadAwsTarget();
     const glueTransform = glueTransformHook();
     if (!glueTransform) throw new UsageError('--engine glue is not available in this build');
     await glueTransform(ctx, opts);
@@ -29,7 +31,7 @@ export async function runTransform(
   if (opts.rebuild && (opts.date || opts.from || opts.to)) {
     throw new UsageError('--rebuild recomputes everything; it takes no --date/--from/--to');
   }
-  const symbols = await resolveSymbols(ctx, opts);
+  const selected = await resolveSymbols(ctx, opts);
   await withRunEnvironment(ctx, 'transform', { waitSeconds: opts.wait ?? 0 }, async (env) => {
     const contents = await readRawZone(env.warehouse.io, env.warehouse.rootUri);
     if (contents.bars.length === 0) {
@@ -37,6 +39,12 @@ export async function runTransform(
         `the raw zone of ${env.warehouse.rootUri} holds no prices; run \`nasdaq-pipeline extract\` first`,
       );
     }
+    // `--rebuild` without `--symbols` recomputes what the raw zone holds: the configured list may name symbols
+    // that were never extracted, and their missing sessions would fail completeness (exit 3, nothing rebuilt).
+    const symbols =
+      opts.rebuild && opts.symbols === undefined
+        ? [...new Set(contents.bars.map((b) => String(b['symbol'])))].sort()
+        : selected;
     const wanted = new Set(symbols);
     let bars = contents.bars.filter((b) => wanted.has(String(b['symbol'])));
     let window: RunWindow;

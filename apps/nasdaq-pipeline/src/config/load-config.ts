@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigError } from '../errors.js';
 import { defaultConfig } from './defaults.js';
@@ -20,6 +19,12 @@ export interface ConfigSources {
 
 type Plain = Record<string, unknown>;
 
+/** Reads a file as UTF-8; node:fs/promises loads on first use, so `--help` does not pay for it. */
+async function readUtf8(file: string): Promise<string> {
+  const { readFile } = await import('node:fs/promises');
+  return readFile(file, 'utf8');
+}
+
 function isPlain(v: unknown): v is Plain {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
@@ -33,7 +38,7 @@ function merge<T>(base: T, over: unknown): T {
 }
 
 async function readConfigFile(file: string, sources: ConfigSources): Promise<Plain> {
-  const read = sources.readFile ?? ((f: string) => readFile(f, 'utf8'));
+  const read = sources.readFile ?? readUtf8;
   let text: string;
   try {
     text = await read(file);
@@ -117,7 +122,7 @@ export async function loadConfig(flags: ConfigFlags, sources: ConfigSources): Pr
     fileValues = await readConfigFile(file, sources);
   } else {
     const implicit = path.resolve(sources.cwd, 'nasdaq-pipeline.yaml');
-    const read = sources.readFile ?? ((f: string) => readFile(f, 'utf8'));
+    const read = sources.readFile ?? readUtf8;
     const exists = await read(implicit).then(
       () => true,
       () => false,

@@ -7,9 +7,12 @@ function cell(v: unknown): string {
   return String(v);
 }
 
+const CSV_SPECIAL = /[",\n\r]/;
+
 function csvCell(v: unknown): string {
+  if (typeof v === 'number') return String(v);
   const s = cell(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  return CSV_SPECIAL.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 /**
@@ -23,9 +26,13 @@ export function formatRows(
 ): string {
   if (format === 'json') return `${JSON.stringify(rows, null, 2)}\n`;
   if (format === 'csv') {
-    const lines = [columns.map(csvCell).join(',')];
-    for (const r of rows) lines.push(columns.map((c) => csvCell(r[c])).join(','));
-    return `${lines.join('\n')}\n`;
+    let out = `${columns.map(csvCell).join(',')}\n`;
+    for (const r of rows) {
+      let line = '';
+      for (let i = 0; i < columns.length; i++) line += (i > 0 ? ',' : '') + csvCell(r[columns[i] as string]);
+      out += `${line}\n`;
+    }
+    return out;
   }
   const texts = rows.map((r) =>
     columns.map((c) => (r[c] === null || r[c] === undefined ? 'NULL' : cell(r[c]))),

@@ -36,25 +36,36 @@ export class ReadOnlyQueryError extends UsageError {}
 
 const integerTypes = new Set(['BIGINT', 'UBIGINT', 'HUGEINT', 'UHUGEINT']);
 
-function convert(value: unknown, type: string): unknown {
-  if (value === null || value === undefined) return null;
-  if (integerTypes.has(type) && typeof value === 'string') {
-    const n = Number(value);
-    return Number.isSafeInteger(n) ? n : value;
-  }
-  if (type.startsWith('TIMESTAMP') && typeof value === 'string') {
-    const d = new Date(value.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00'));
-    return Number.isNaN(d.getTime()) ? value : d.toISOString();
-  }
-  return value;
+function toSafeInteger(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  const n = Number(value);
+  return Number.isSafeInteger(n) ? n : value;
+}
+
+function toIsoInstant(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  const d = new Date(value.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00'));
+  return Number.isNaN(d.getTime()) ? value : d.toISOString();
+}
+
+/** The conversion a column of `type` needs (64-bit integers to numbers when safe, timestamps to ISO), if any. */
+function converterFor(type: string): ((value: unknown) => unknown) | null {
+  if (integerTypes.has(type)) return toSafeInteger;
+  if (type.startsWith('TIMESTAMP')) return toIsoInstant;
+  return null;
 }
 
 function toResult(reader: DuckDBResultReader): QueryResult {
   const columns = reader.columnNames();
   const types = reader.columnTypes().map((t) => t.toString());
-  const rows = reader.getRowObjectsJson().map((r) => {
+  const converters = types.map(converterFor);
+  const rows = reader.getRowsJson().map((values) => {
     const out: Row = {};
-    columns.forEach((c, i) => (out[c] = convert((r as Row)[c], types[i] ?? '')));
+    for (let i = 0; i < columns.length; i++) {
+      const v = values[i] ?? null;
+      const convert = converters[i];
+      out[columns[i] as string] = v === null || !convert ? v : convert(v);
+    }
     return out;
   });
   return { columns, types, rows };

@@ -1,7 +1,8 @@
-import type { Catalog, FileIO } from '@nasdaq-pipeline/iceberg';
+import type { Catalog, FileIO } from '@nasdaq-pipeline/iceberg/read';
 import type { ResolvedConfig } from '../config/types.js';
 import { UsageError } from '../errors.js';
 import { warehouseRootUri } from '../pipeline/uri.js';
+import { loadAwsTarget } from '../aws/load-aws-target.js';
 
 /** The warehouse a command works on: where it is, how to read/write it, and its catalog. */
 export interface Warehouse {
@@ -51,12 +52,13 @@ export async function openWarehouse(
   options: { forWrite?: boolean } = {},
 ): Promise<Warehouse> {
   if (config.target === 'aws') {
+    if (!awsFactory) await loadAwsTarget();
     if (!awsFactory) throw new UsageError('--target aws is not available in this build');
     return awsFactory(config, cwd, { forWrite: options.forWrite ?? false });
   }
   const rootUri = warehouseRootUri(config.warehouse, cwd);
   // Loaded on first use so `--help` and other light commands start fast.
-  const { FilesystemCatalog, LocalFileIO } = await import('@nasdaq-pipeline/iceberg');
+  const { FilesystemCatalog, LocalFileIO } = await import('@nasdaq-pipeline/iceberg/read');
   const io = new LocalFileIO();
   const catalog = new FilesystemCatalog({ warehouse: rootUri, io });
   return { rootUri, namespace: config.namespace, io, catalog, target: 'local' };

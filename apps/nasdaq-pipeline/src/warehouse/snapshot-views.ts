@@ -1,4 +1,4 @@
-import { planScan, toLocalPath } from '@nasdaq-pipeline/iceberg';
+import { planScan, toLocalPath } from '@nasdaq-pipeline/iceberg/read';
 import type { Db } from './duckdb.js';
 import type { Warehouse } from './open-warehouse.js';
 import { createTableViews, type ViewSource } from './table-views.js';
@@ -29,7 +29,7 @@ export async function planTableSources(
 ): Promise<ViewSource[]> {
   const idents = await wh.catalog.listTables(wh.namespace);
   const sources: ViewSource[] = [];
-  for (const ident of idents.sort((a, b) => a.name.localeCompare(b.name))) {
+  for (const ident of idents.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     if (selection.only && !selection.only(ident.name)) continue;
     const metadata = (await wh.catalog.loadTable(ident)).metadata;
     const staged = selection.stagedFiles?.get(ident.name);

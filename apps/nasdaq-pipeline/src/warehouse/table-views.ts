@@ -1,4 +1,4 @@
-import { toDuckDbType, type Schema } from '@nasdaq-pipeline/iceberg';
+import { toDuckDbType, type Schema } from '@nasdaq-pipeline/iceberg/read';
 import { quoteIdent, quoteLiteral, type Db } from './duckdb.js';
 
 /** One table to expose as a DuckDB view: its schema and the local Parquet files of one snapshot. */

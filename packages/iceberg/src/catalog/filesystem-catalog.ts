@@ -114,9 +114,14 @@ export class FilesystemCatalog implements Catalog {
   async listTables(namespace: string): Promise<TableIdentifier[]> {
     const prefix = `${this.warehouse}/${namespace}/`;
     const names = new Set<string>();
-    for await (const f of this.io.list(prefix)) {
-      const rest = f.path.slice(prefix.length).split('/');
-      if (rest.length === 3 && rest[1] === 'metadata' && VERSION_RE.test(rest[2]!)) names.add(rest[0]!);
+    // List only each table's metadata folder when the FileIO can enumerate folders: a full listing would visit
+    // every data file of the namespace.
+    const folders = this.io.listFolders ? await this.io.listFolders(prefix) : [prefix];
+    for (const folder of folders) {
+      for await (const f of this.io.list(folder === prefix ? prefix : `${folder}metadata/`)) {
+        const rest = f.path.slice(prefix.length).split('/');
+        if (rest.length === 3 && rest[1] === 'metadata' && VERSION_RE.test(rest[2]!)) names.add(rest[0]!);
+      }
     }
     return [...names].sort().map((name) => ({ namespace, name }));
   }

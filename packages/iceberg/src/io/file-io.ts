@@ -29,6 +29,11 @@ export interface FileIO {
   exists(path: string): Promise<boolean>;
   /** Every object whose path starts with `prefix` (recursive), in no particular order. */
   list(prefix: string): AsyncIterable<FileInfo>;
+  /**
+   * Optional: the immediate sub-folders of the folder `prefix` (which ends in `/`), as paths ending in `/` — like
+   * S3 `ListObjectsV2` with `Delimiter: '/'`. Catalogs use it to find tables without listing every data file.
+   */
+  listFolders?(prefix: string): Promise<string[]>;
   /** Delete objects; missing ones are ignored. */
   delete(paths: readonly string[]): Promise<void>;
 }

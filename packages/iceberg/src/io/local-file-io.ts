@@ -110,6 +110,17 @@ export class LocalFileIO implements FileIO {
     }
   }
 
+  async listFolders(prefix: string): Promise<string[]> {
+    const root = toLocalPath(prefix);
+    try {
+      const entries = await fs.readdir(root, { withFileTypes: true });
+      return entries.filter((e) => e.isDirectory()).map((e) => `${toFileUri(path.join(root, e.name))}/`);
+    } catch (error) {
+      if (isMissing(error) || (error as NodeJS.ErrnoException).code === 'ENOTDIR') return [];
+      throw error;
+    }
+  }
+
   async delete(uris: readonly string[]): Promise<void> {
     await Promise.all(uris.map((u) => fs.rm(toLocalPath(u), { force: true })));
   }

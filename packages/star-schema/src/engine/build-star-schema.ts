@@ -100,7 +100,7 @@ function dateString(value: unknown): string | null {
   return String(value).slice(0, 10);
 }
 
-const model = (name: ModelName) => renderModel(name, 'duckdb');
+const model = (name: ModelName, rebuild = false) => renderModel(name, 'duckdb', { rebuild });
 
 /**
  * Runs the star-schema models on DuckDB over the staged bars and profiles plus the stored history, writes
@@ -129,6 +129,9 @@ export async function buildStarSchema(options: BuildStarSchemaOptions): Promise<
       memory_limit: options.memoryLimit ?? '1GB',
       temp_directory: join(work, 'duckdb-spill'),
       preserve_insertion_order: 'false',
+      // A batch writes up to ~120 monthly fact partitions at once; DuckDB's default of 100 open files would split
+      // some partitions into two files.
+      partitioned_write_max_open_files: '1000',
     };
     if (options.threads !== undefined) config['threads'] = String(options.threads);
     instance = await DuckDBInstance.create(':memory:', config);
@@ -255,24 +258,25 @@ async function buildWith(
       `CREATE OR REPLACE TEMP VIEW staged_bars AS
       SELECT * FROM read_parquet(${literal(stagedPath)}) WHERE ${inBatch}`,
     );
-    // Version changes of symbols without bars in this run are handled in the batch of their hash.
-    await run(
-      c,
-      'affected_symbols',
-      `CREATE OR REPLACE TEMP TABLE affected_symbols AS
-      SELECT * FROM (${model('affected_symbols')}) WHERE ${inBatch}`,
-    );
-    affectedSymbols += await countRows(c, 'SELECT * FROM affected_symbols');
+    if (!rebuild) {
+      // Version changes of symbols without bars in this run are handled in the batch of their hash. (A rebuild
+      // recomputes every staged symbol from its first bar: its models need no change set.)
+      await run(
+        c,
+        'affected_symbols',
+        `CREATE OR REPLACE TEMP TABLE affected_symbols AS
+        SELECT * FROM (${model('affected_symbols')}) WHERE ${inBatch}`,
+      );
+      affectedSymbols += await countRows(c, 'SELECT * FROM affected_symbols');
+    }
     // The fact rows go straight from the model into Parquet (never held whole in memory); the period models then
     // read this batch's files back as `new_fact`.
     const factFiles = await writeTableFiles(
       c,
       t.fact_stock_daily_price,
-      model('fact_stock_daily_price'),
+      model('fact_stock_daily_price', rebuild),
       out,
-      {
-        sort: false,
-      },
+      { sort: false },
     );
     if (factFiles.length === 0) continue;
     const batchFact = scanTable(
@@ -285,7 +289,7 @@ async function buildWith(
     const weekly = await writeTableFiles(
       c,
       t.agg_stock_weekly_metrics,
-      model('agg_stock_weekly_metrics'),
+      model('agg_stock_weekly_metrics', rebuild),
       out,
     );
     rows.weekly += await countFiles(c, weekly);
@@ -293,7 +297,7 @@ async function buildWith(
     const monthly = await writeTableFiles(
       c,
       t.agg_stock_monthly_metrics,
-      model('agg_stock_monthly_metrics'),
+      model('agg_stock_monthly_metrics', rebuild),
       out,
     );
     rows.monthly += await countFiles(c, monthly);
@@ -315,7 +319,7 @@ async function buildWith(
     await run(
       c,
       'agg_sector_performance',
-      `CREATE OR REPLACE TEMP TABLE new_sector AS ${model('agg_sector_performance')}`,
+      `CREATE OR REPLACE TEMP TABLE new_sector AS ${model('agg_sector_performance', rebuild)}`,
     );
     sectorRows = await countRows(c, 'SELECT * FROM new_sector');
     sectorFiles = await writeTableFiles(c, t.agg_sector_performance, 'SELECT * FROM new_sector', out);
@@ -443,7 +447,7 @@ async function buildWith(
     mode,
     staged,
     tables: summaries,
-    affectedSymbols,
+    affectedSymbols: rebuild ? Number(symbolCount) : affectedSymbols,
     stagedBars,
     publishAll: async () => {
       for (const s of staged) await s.publish();

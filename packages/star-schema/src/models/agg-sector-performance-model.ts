@@ -1,4 +1,5 @@
 import type { Dialect } from './dialect.js';
+import type { ModelOptions } from './index.js';
 import { touchedFactRows } from './period-metrics.js';
 
 /** Sector of stocks whose version has no sector. */
@@ -9,14 +10,14 @@ export const UNKNOWN_SECTOR = 'Unknown';
  * fact row that day. Sector = the dim_stock version the fact row points at (valid on trade_date).
  * avg_change_pct / change_pct_stddev (sample) ignore null change_percentage (a stock's first session).
  */
-export function aggSectorPerformanceModel(_d: Dialect): string {
+export function aggSectorPerformanceModel(_d: Dialect, o: ModelOptions = {}): string {
   const touched = (a: string) => `${a}.trade_date IN (SELECT trade_date FROM touched)`;
   const columns = '@.symbol, @.trade_date, @.stock_key, @.change_percentage, @.volume, @.market_cap';
   return `WITH touched AS (
   SELECT DISTINCT n.trade_date FROM new_fact n
 ),
 r AS (
-  ${touchedFactRows(touched, columns)}
+  ${touchedFactRows(touched, columns, o.rebuild)}
 )
 SELECT r.trade_date, coalesce(s.sector, '${UNKNOWN_SECTOR}') AS sector,
   CAST(count(*) AS INT) AS num_stocks,

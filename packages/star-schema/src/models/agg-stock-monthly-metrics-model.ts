@@ -1,11 +1,12 @@
 import type { Dialect } from './dialect.js';
+import type { ModelOptions } from './index.js';
 import { periodAggregates, touchedFactRows } from './period-metrics.js';
 
 /**
  * `agg_stock_monthly_metrics` for every (symbol, month) with a row in `new_fact`, recomputed whole. The sector is
  * that of the dim_stock version (`all_dim_stock`, by the fact's stock_key) valid on the month's last session.
  */
-export function aggStockMonthlyMetricsModel(_d: Dialect): string {
+export function aggStockMonthlyMetricsModel(_d: Dialect, o: ModelOptions = {}): string {
   const monthOf = (a: string) => `CAST(date_trunc('MONTH', ${a}.trade_date) AS DATE)`;
   const touched = (a: string) =>
     `EXISTS (SELECT 1 FROM touched t WHERE t.symbol = ${a}.symbol AND t.month_start = ${monthOf(a)})`;
@@ -17,7 +18,7 @@ export function aggStockMonthlyMetricsModel(_d: Dialect): string {
 r AS (
   SELECT u.*, s.sector
   FROM (
-    ${touchedFactRows(touched, columns)}
+    ${touchedFactRows(touched, columns, o.rebuild)}
   ) u
   LEFT JOIN all_dim_stock s ON s.stock_key = u.stock_key
 ),

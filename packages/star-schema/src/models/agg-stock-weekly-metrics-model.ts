@@ -1,4 +1,5 @@
 import type { Dialect } from './dialect.js';
+import type { ModelOptions } from './index.js';
 import { periodAggregates, touchedFactRows } from './period-metrics.js';
 
 /**
@@ -6,7 +7,7 @@ import { periodAggregates, touchedFactRows } from './period-metrics.js';
  * wrote), recomputed whole from `new_fact` plus the stored rows of those weeks. ISO year and week come from the
  * trade date (2024-12-30 is 2025-W01); week_start is the Monday even when it is a holiday.
  */
-export function aggStockWeeklyMetricsModel(d: Dialect): string {
+export function aggStockWeeklyMetricsModel(d: Dialect, o: ModelOptions = {}): string {
   const weekOf = (a: string) => `CAST(date_trunc('WEEK', ${a}.trade_date) AS DATE)`;
   const touched = (a: string) =>
     `EXISTS (SELECT 1 FROM touched t WHERE t.symbol = ${a}.symbol AND t.week_start = ${weekOf(a)})`;
@@ -16,7 +17,7 @@ export function aggStockWeeklyMetricsModel(d: Dialect): string {
   SELECT DISTINCT n.symbol, ${weekOf('n')} AS week_start FROM new_fact n
 ),
 r AS (
-  ${touchedFactRows(touched, columns)}
+  ${touchedFactRows(touched, columns, o.rebuild)}
 ),
 g AS (
   SELECT r.symbol,

@@ -38,7 +38,17 @@ export const modelNames = [
 /** Name of a SQL model. */
 export type ModelName = (typeof modelNames)[number];
 
-const MODELS: Readonly<Record<ModelName, (d: Dialect) => string>> = {
+/** How a model is rendered. */
+export interface ModelOptions {
+  /**
+   * Render for a rebuild: the staged input is the whole history, so the fact and period models read no stored
+   * rows and compute every symbol from its first bar (no anti-joins against stored rows, no change filter).
+   * Results are the same as an incremental run over the same bars; the SQL is cheaper. Default false.
+   */
+  readonly rebuild?: boolean;
+}
+
+const MODELS: Readonly<Record<ModelName, (d: Dialect, o: ModelOptions) => string>> = {
   dim_date: dimDateModel,
   dim_stock: dimStockModel,
   dim_exchange: dimExchangeModel,
@@ -54,9 +64,9 @@ const MODELS: Readonly<Record<ModelName, (d: Dialect) => string>> = {
  * The SQL text of one model (a single SELECT, no trailing semicolon) for DuckDB or Spark SQL 3.x.
  * @throws {StarSchemaInputError} for an unknown model name.
  */
-export function renderModel(name: ModelName, dialect: DialectName): string {
+export function renderModel(name: ModelName, dialect: DialectName, options: ModelOptions = {}): string {
   const model = MODELS[name];
   if (!model)
     throw new StarSchemaInputError(`unknown model ${String(name)}; known: ${modelNames.join(', ')}`);
-  return model(dialectOf(dialect));
+  return model(dialectOf(dialect), options);
 }

@@ -21,8 +21,14 @@ export function periodAggregates(): string {
 /**
  * Every fact row of the touched periods: all of `new_fact`, plus the rows of `stored_fact` in a touched period
  * (`touched(alias)` is the semi-join condition) that `new_fact` does not replace. `@` in `columns` is the alias.
+ * In a rebuild `new_fact` holds every row, so it is read alone.
  */
-export function touchedFactRows(touched: (alias: string) => string, columns: string): string {
+export function touchedFactRows(
+  touched: (alias: string) => string,
+  columns: string,
+  rebuild = false,
+): string {
+  if (rebuild) return `SELECT ${columns.replaceAll('@', 'n')} FROM new_fact n`;
   return `SELECT ${columns.replaceAll('@', 'n')} FROM new_fact n
   UNION ALL
   SELECT ${columns.replaceAll('@', 'f')} FROM stored_fact f
