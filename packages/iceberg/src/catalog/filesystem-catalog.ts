@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   CommitConflictError,
+  CommitStateUnknownError,
   TableAlreadyExistsError,
   TableNotFoundError,
   ValidationError,
@@ -94,10 +95,13 @@ export class FilesystemCatalog implements Catalog {
     const next = Number(base.version) + 1;
     const metadataLocation = metadataPath(location, next);
     // The exclusive create IS the atomic swap: exactly one writer can create v<N+1>.
-    const created = await this.io.createExclusive(
-      metadataLocation,
-      encode(serializeTableMetadata(newMetadata)),
-    );
+    const bytes = encode(serializeTableMetadata(newMetadata));
+    let created: boolean;
+    try {
+      created = await this.io.createExclusive(metadataLocation, bytes);
+    } catch (error) {
+      created = await this.landedDespite(error, metadataLocation, bytes);
+    }
     if (!created) {
       throw new CommitConflictError(
         `iceberg: ${base.identifier.namespace}.${base.identifier.name} moved past version ${base.version} (another writer committed v${next}); reload and retry`,
@@ -157,6 +161,27 @@ export class FilesystemCatalog implements Catalog {
     if (version === undefined) return undefined;
     while (await this.io.exists(metadataPath(location, version + 1))) version += 1;
     return version;
+  }
+
+  /**
+   * The create of v<N+1> failed, but it may have landed before the failure (a lost response). The commit's caller
+   * deletes its files on an error, which would corrupt a table that now points at them — so look first (spec:
+   * "commit state unknown" must not clean up). Returns whether OUR metadata is v<N+1>; rethrows when nothing
+   * landed; `false` when another writer's did.
+   * @throws {CommitStateUnknownError} when even the look fails
+   */
+  private async landedDespite(error: unknown, path: string, bytes: Uint8Array): Promise<boolean> {
+    let found: Uint8Array | undefined;
+    try {
+      found = (await this.io.exists(path)) ? await this.io.read(path) : undefined;
+    } catch (lookError) {
+      throw new CommitStateUnknownError(
+        `iceberg: creating ${path} failed and its state cannot be read back: ${String(lookError)}; do not delete this commit's files`,
+        { cause: error },
+      );
+    }
+    if (found === undefined) throw error;
+    return Buffer.from(found).equals(Buffer.from(bytes));
   }
 
   private async writeHint(location: string, version: number): Promise<void> {

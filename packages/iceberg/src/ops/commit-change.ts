@@ -4,7 +4,12 @@ import { getCurrentSnapshot } from '../metadata/lookup.js';
 import type { Snapshot, TableMetadata } from '../metadata/types.js';
 import { resolveCommitOptions, type CommitOptions } from './commit-options.js';
 import { collectFilesAddedSince } from './files-added-since.js';
-import { produceSnapshot, type CommitState, type ProducedSnapshot } from './produce-snapshot.js';
+import {
+  getMetadataLocation,
+  produceSnapshot,
+  type CommitState,
+  type ProducedSnapshot,
+} from './produce-snapshot.js';
 import type { TableChange } from './table-change.js';
 
 /** A snapshot whose files and metadata are written but whose table pointer is not swapped yet. */
@@ -58,11 +63,23 @@ export async function stageChange(
     settled = true;
     await io.delete([...allFiles]).catch(() => undefined);
   };
+  // A snapshot that failed half-way may have written manifests already (or one whose answer was lost): every
+  // manifest and manifest list of this commit carries its UUID in the name, so find them by listing.
+  const cleanupAfterFailedAttempt = async (): Promise<void> => {
+    try {
+      for await (const f of io.list(`${getMetadataLocation(current.metadata)}/`)) {
+        if (f.path.includes(state.commitUuid)) allFiles.add(f.path);
+      }
+    } catch {
+      // Best effort: what is left is an orphan for maintenance, never part of the table.
+    }
+    await cleanup();
+  };
   let produced: ProducedSnapshot;
   try {
     produced = track(await produceSnapshot(io, current, change, state, o.now()));
   } catch (error) {
-    await cleanup();
+    await cleanupAfterFailedAttempt();
     throw error;
   }
 
@@ -99,7 +116,7 @@ export async function stageChange(
         current = fresh;
         produced = track(await produceSnapshot(io, current, change, state, o.now()));
       } catch (error) {
-        await cleanup();
+        await cleanupAfterFailedAttempt();
         throw error;
       }
     }
