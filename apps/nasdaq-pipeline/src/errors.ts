@@ -39,6 +39,16 @@ export class UsageError extends PipelineError {
 }
 
 /**
+ * A local warehouse whose tables record a location outside its folder: it was copied or moved, and writing to it
+ * would put files into the other folder (exit 2).
+ */
+export class WarehouseMovedError extends PipelineError {
+  constructor(message: string) {
+    super(message, { code: 'WAREHOUSE_MOVED', exitCode: ExitCode.usage });
+  }
+}
+
+/**
  * Structural check for errors from any package of the workspace: they all carry a string `code` and a
  * boolean `transient` (libraries define their own classes and never import the app).
  */

@@ -7,6 +7,7 @@ import {
 } from '@nasdaq-pipeline/iceberg';
 import type { CommandContext } from '../program.js';
 import { withRunEnvironment } from '../pipeline/run-environment.js';
+import { chaosPoint } from '../pipeline/chaos-point.js';
 import { compactGroups } from '../pipeline/compact.js';
 import { formatRows } from '../output/format-rows.js';
 
@@ -45,6 +46,7 @@ export async function runMaintain(ctx: CommandContext, opts: MaintainOptions): P
         dryRun: opts.dryRun ?? false,
       });
       table = expired.table;
+      chaosPoint('maintain-expired');
       let compactedGroups = 0;
       let compactedFiles = 0;
       if (
@@ -59,6 +61,7 @@ export async function runMaintain(ctx: CommandContext, opts: MaintainOptions): P
           table = await compactGroups(wh, table, groups);
           compactedGroups = groups.length;
           compactedFiles = groups.reduce((n, g) => n + g.files.length, 0);
+          chaosPoint('maintain-compacted');
         }
       }
       const referenced = await listReferencedFiles(table.metadata, wh.io, table.metadataLocation);
@@ -67,6 +70,7 @@ export async function runMaintain(ctx: CommandContext, opts: MaintainOptions): P
         now: () => now,
         dryRun: opts.dryRun ?? false,
       });
+      chaosPoint('maintain-orphans');
       outcomes.push({
         table: ident.name,
         expiredSnapshots: expired.expiredSnapshotIds.length,

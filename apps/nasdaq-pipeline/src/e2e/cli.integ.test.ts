@@ -4,7 +4,8 @@ import { mkdtemp, readFile, writeFile, mkdir } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimServer, type FaultRule, type SimServer } from '@nasdaq-pipeline/fmp-sim';
+import type { FaultRule, SimServer } from '@nasdaq-pipeline/fmp-sim';
+import { startFakeFmp } from './fake-fmp.js';
 import { spawnCli, type Spawned } from './spawn-cli.js';
 
 const KEY = 'e2e-secret-key-5f1c';
@@ -43,15 +44,7 @@ async function tempDir(): Promise<string> {
 
 /** A fake FMP server over HTTP with the test's key and pinned clock, optionally injecting faults. */
 function startServer(faults: FaultRule[] = []): Promise<SimServer> {
-  return startSimServer({
-    port: 0,
-    host: '127.0.0.1',
-    seed: 11,
-    plan: 'premium',
-    apiKey: KEY,
-    now: () => new Date(now),
-    faults,
-  });
+  return startFakeFmp({ apiKey: KEY, now: () => now, faults });
 }
 
 beforeAll(async () => {

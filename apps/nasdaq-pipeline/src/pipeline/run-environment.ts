@@ -7,6 +7,7 @@ import type { CommandContext } from '../program.js';
 import type { ResolvedConfig } from '../config/types.js';
 import { openDb, type Db } from '../warehouse/duckdb.js';
 import { openWarehouse, type Warehouse } from '../warehouse/open-warehouse.js';
+import { assertTablesInsideWarehouse } from './check-table-locations.js';
 import { acquireLocalLock } from './lock.js';
 import { createRunId } from './run-id.js';
 
@@ -49,6 +50,7 @@ export async function withRunEnvironment<T>(
   const now = ctx.deps.now;
   const calendar = createCalendarFromConfig(config);
   const warehouse = await openWarehouse(config, ctx.deps.cwd, { forWrite: true });
+  await assertTablesInsideWarehouse(warehouse);
   const newRunId = () => createRunId(now(), (n) => randomBytes(n));
   const lockRunId = newRunId();
   const waitMs = (options.waitSeconds ?? 0) * 1000;

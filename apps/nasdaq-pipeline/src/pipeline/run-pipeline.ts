@@ -77,6 +77,17 @@ function ingestDate(now: Date): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York' }).format(now);
 }
 
+/** `quarantined bars left gaps: AAPL (2025-06-13), MSFT (3 sessions: …)`. */
+function describeGaps(gaps: readonly { symbol: string; date: string }[]): string {
+  const bySymbol = new Map<string, string[]>();
+  for (const g of gaps) bySymbol.set(g.symbol, [...(bySymbol.get(g.symbol) ?? []), g.date]);
+  const parts = [...bySymbol].map(([symbol, dates]) => {
+    const shown = dates.sort().slice(0, 5).join(', ') + (dates.length > 5 ? ', …' : '');
+    return dates.length === 1 ? `${symbol} (${shown})` : `${symbol} (${dates.length} sessions: ${shown})`;
+  });
+  return `quarantined bars left sessions unpublished: ${parts.join('; ')}; see quarantine_daily_price`;
+}
+
 function fail(e: unknown): string {
   return (e as Error)?.message?.split('\n')[0] ?? String(e);
 }
@@ -96,7 +107,7 @@ export async function runPipeline(o: RunPipelineOptions): Promise<RunSummary> {
     window: { ...o.window },
     symbols: { requested: [...o.symbols], ok: [], failed: [], empty: [] },
     extract: { requests: 0, bars: 0, rawFiles: 0, bytes: 0 },
-    quarantine: { rows: 0, byRule: {} },
+    quarantine: { rows: 0, byRule: {}, gaps: [] },
     tables: [],
     dq: { passed: 0, failed: 0, warned: 0, blocking: [] },
     published: false,
@@ -192,6 +203,11 @@ export async function runPipeline(o: RunPipelineOptions): Promise<RunSummary> {
   summary.quarantine.rows = checked.quarantined.length;
   for (const q of checked.quarantined)
     summary.quarantine.byRule[q.rule_id] = (summary.quarantine.byRule[q.rule_id] ?? 0) + 1;
+  // A session this run loaded whose every bar was quarantined is a hole in the published data (DESIGN §6): the
+  // run is partial and names it, also when the session lies before the window (catch-up sessions, bootstrap).
+  summary.quarantine.gaps = checked.knownGaps
+    .filter((g) => o.calendar.isSession(g.date))
+    .map((g) => ({ symbol: g.symbol, date: g.date }));
   const knownGaps = [...checked.knownGaps, ...refusedGaps].filter(
     (g) => g.date >= o.window.from && g.date <= o.window.to,
   );
@@ -268,8 +284,13 @@ export async function runPipeline(o: RunPipelineOptions): Promise<RunSummary> {
   } else {
     await staged.publish();
     summary.published = true;
-    const partial = summary.symbols.failed.length > 0 || knownGaps.length > 0;
-    finish(partial ? 'partial' : 'ok', partial ? ExitCode.partial : ExitCode.ok);
+    const gaps = summary.quarantine.gaps;
+    const partial = summary.symbols.failed.length > 0 || knownGaps.length > 0 || gaps.length > 0;
+    finish(
+      partial ? 'partial' : 'ok',
+      partial ? ExitCode.partial : ExitCode.ok,
+      gaps.length > 0 ? describeGaps(gaps) : null,
+    );
   }
   if (o.ledgerMessage !== undefined && summary.message === null) summary.message = o.ledgerMessage;
   summary.reportDir = await o.record(summary, details);

@@ -24,7 +24,12 @@ export interface RunSummary {
     empty: string[];
   };
   extract: { requests: number; bars: number; rawFiles: number; bytes: number };
-  quarantine: { rows: number; byRule: Record<string, number> };
+  /** Quarantined rows by rule, and the sessions left without any accepted bar (they make the run partial). */
+  quarantine: {
+    rows: number;
+    byRule: Record<string, number>;
+    gaps: { symbol: string; date: string }[];
+  };
   tables: TableOutcome[];
   dq: {
     passed: number;
@@ -88,7 +93,8 @@ export function renderRunSummary(s: RunSummary): string {
       `next: nasdaq-pipeline query "SELECT symbol, trade_date, close_price, change_percentage FROM fact_stock_daily_price ORDER BY trade_date DESC LIMIT 10"`,
     );
   }
-  if (s.status === 'partial')
+  if (s.status === 'partial' && s.message) lines.push(s.message);
+  if (s.status === 'partial' && s.symbols.failed.length > 0)
     lines.push(
       `rerun later to fill the failed symbols: nasdaq-pipeline run --symbols ${s.symbols.failed.map((f) => f.symbol).join(',')}`,
     );

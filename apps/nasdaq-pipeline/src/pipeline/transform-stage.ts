@@ -8,6 +8,7 @@ import { buildStarSchema } from '@nasdaq-pipeline/star-schema/duckdb';
 import type { ResolvedConfig } from '../config/types.js';
 import type { Db } from '../warehouse/duckdb.js';
 import type { Warehouse } from '../warehouse/open-warehouse.js';
+import { chaosPoint } from './chaos-point.js';
 import type { StagedTransform, TransformInput, TransformStage } from './stages.js';
 
 /**
@@ -62,6 +63,7 @@ export function createTransformStage(o: {
       throw e;
     }
     const cleanup = () => rm(workDir, { recursive: true, force: true });
+    chaosPoint('staged');
     return {
       tables: result.tables.map((t) => ({
         table: t.table,
@@ -78,7 +80,11 @@ export function createTransformStage(o: {
           (a, b) =>
             Number(a.table === 'fact_stock_daily_price') - Number(b.table === 'fact_stock_daily_price'),
         );
-        for (const t of order) await t.publish();
+        for (const t of order) {
+          chaosPoint('publish');
+          await t.publish();
+        }
+        chaosPoint('published');
         await cleanup();
       },
       async abandon() {
