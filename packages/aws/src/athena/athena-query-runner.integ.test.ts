@@ -3,41 +3,24 @@ import {
   GetQueryExecutionCommand,
   ListQueryExecutionsCommand,
 } from '@aws-sdk/client-athena';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createMotoClients,
-  requireMotoCommand,
-  startMotoServer,
-  type MotoClients,
-  type MotoServer,
-} from '../test-support/index.js';
+import { describe, expect, it } from 'vitest';
+import { useMotoServer } from '../test-support/index.js';
 import { AthenaQueryRunner } from './athena-query-runner.js';
 
-const moto = requireMotoCommand();
+const moto = useMotoServer();
 const noSleep = async () => undefined;
 
-describe.skipIf(!moto)('AthenaQueryRunner on moto_server', () => {
-  let server: MotoServer;
-  let clients: MotoClients;
-
-  beforeAll(async () => {
-    server = await startMotoServer(moto!);
-    clients = createMotoClients(server.endpoint);
-  });
-  afterAll(async () => {
-    await server?.stop();
-  });
-
+describe.skipIf(!moto.available)('AthenaQueryRunner on moto_server', () => {
   it('submits the SQL to the workgroup and database, polls, and converts the seeded result set', async () => {
-    await clients.athena.send(
+    await moto.clients.athena.send(
       new CreateWorkGroupCommand({
         Name: 'nasdaq-pipeline',
         Configuration: { ResultConfiguration: { OutputLocation: 's3://athena-results/' } },
       }),
     );
     // Advance one state per GetQueryExecution (RUNNING, then SUCCEEDED) so the runner has to poll.
-    await server.setTransition('athena::execution', { progression: 'manual', times: 1 });
-    await server.setAthenaResults([
+    await moto.server.setTransition('athena::execution', { progression: 'manual', times: 1 });
+    await moto.server.setAthenaResults([
       {
         rows: [
           {
@@ -80,7 +63,7 @@ describe.skipIf(!moto)('AthenaQueryRunner on moto_server', () => {
     ]);
     let polls = 0;
     const runner = new AthenaQueryRunner({
-      athena: clients.athena,
+      athena: moto.clients.athena,
       workGroup: 'nasdaq-pipeline',
       database: 'nasdaq',
       sleep: async () => {
@@ -96,18 +79,20 @@ describe.skipIf(!moto)('AthenaQueryRunner on moto_server', () => {
     expect(result.columns.map((c) => c.type)).toEqual(['varchar', 'date', 'bigint', 'boolean']);
     expect(polls).toBe(1); // moto reports RUNNING on the first GetQueryExecution, SUCCEEDED on the second
 
-    const ids = await clients.athena.send(new ListQueryExecutionsCommand({ WorkGroup: 'nasdaq-pipeline' }));
-    const seen = await clients.athena.send(
+    const ids = await moto.clients.athena.send(
+      new ListQueryExecutionsCommand({ WorkGroup: 'nasdaq-pipeline' }),
+    );
+    const seen = await moto.clients.athena.send(
       new GetQueryExecutionCommand({ QueryExecutionId: ids.QueryExecutionIds![0]! }),
     );
     expect(seen.QueryExecution?.Query).toBe(sql);
     expect(seen.QueryExecution?.QueryExecutionContext?.Database).toBe('nasdaq');
-    await server.setTransition('athena::execution', { progression: 'immediate' });
+    await moto.server.setTransition('athena::execution', { progression: 'immediate' });
   });
 
   it('answers the validation interface with rows (empty result)', async () => {
     const runner = new AthenaQueryRunner({
-      athena: clients.athena,
+      athena: moto.clients.athena,
       outputLocation: 's3://athena-results/',
       sleep: noSleep,
     });

@@ -1,4 +1,4 @@
-import { CreateBucketCommand, GetObjectCommand } from '@aws-sdk/client-s3';
+import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { GetJobCommand, GetJobRunCommand, GetTableCommand, UpdateTableCommand } from '@aws-sdk/client-glue';
 import {
   buildPartitionSpec,
@@ -11,19 +11,14 @@ import {
   type LoadedTable,
   type Schema,
 } from '@nasdaq-pipeline/iceberg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { S3FileIO } from '../s3/s3-file-io.js';
-import {
-  createMotoClients,
-  requireMotoCommand,
-  startMotoServer,
-  type MotoClients,
-  type MotoServer,
-} from '../test-support/index.js';
+import { useMotoServer } from '../test-support/index.js';
 import { GlueCatalog } from './glue-catalog.js';
 import { GlueJobRunner } from './glue-job-runner.js';
 
-const moto = requireMotoCommand();
+// One moto_server for every Glue test of this package; each test uses its own bucket, database and job names.
+const moto = useMotoServer();
 
 const schema: Schema = {
   type: 'struct',
@@ -49,47 +44,34 @@ function nextMetadata(base: LoadedTable, key: string) {
   };
 }
 
-// One moto_server for every Glue test of this package; each test uses its own bucket, database and job names.
-describe.skipIf(!moto)('Glue on moto_server', () => {
-  let server: MotoServer;
-  let clients: MotoClients;
-
-  beforeAll(async () => {
-    server = await startMotoServer(moto!);
-    clients = createMotoClients(server.endpoint);
-  });
-  afterAll(async () => {
-    await server?.stop();
-  });
-
+describe.skipIf(!moto.available)('Glue on moto_server', () => {
   describe('GlueCatalog', () => {
-    const setup = async (bucket: string, namespace: string) => {
-      await clients.s3.send(new CreateBucketCommand({ Bucket: bucket }));
-      const io = new S3FileIO({ s3: clients.s3 });
-      const catalog = new GlueCatalog({ glue: clients.glue, io, warehouse: `s3://${bucket}/warehouse` });
+    const setup = async (bucketPrefix: string, namespace: string) => {
+      const warehouse = `s3://${await moto.createBucket(bucketPrefix)}/warehouse`;
+      const io = new S3FileIO({ s3: moto.clients.s3 });
+      const catalog = new GlueCatalog({ glue: moto.clients.glue, io, warehouse });
       expect(await catalog.createNamespace(namespace)).toBe(true);
       expect(await catalog.createNamespace(namespace)).toBe(false);
-      return { io, catalog };
+      return { io, catalog, warehouse };
     };
     const glueTable = async (namespace: string, name: string) =>
-      (await clients.glue.send(new GetTableCommand({ DatabaseName: namespace, Name: name }))).Table!;
+      (await moto.clients.glue.send(new GetTableCommand({ DatabaseName: namespace, Name: name }))).Table!;
 
     it('creates an Iceberg table whose metadata_location exists, then commits and keeps other parameters', async () => {
-      const { io, catalog } = await setup('glue-catalog-commit', 'nasdaq_a');
+      const { io, catalog, warehouse } = await setup('glue-catalog-commit', 'nasdaq_a');
       const id = { namespace: 'nasdaq_a', name: 'fact_stock_daily_price' };
       const created = await catalog.createTable(id, { schema, properties: { 'format-version': '2' } });
-      expect(created.metadataLocation).toMatch(
-        /^s3:\/\/glue-catalog-commit\/warehouse\/nasdaq_a\/fact_stock_daily_price\/metadata\/00000-[0-9a-f-]{36}\.metadata\.json$/,
-      );
+      expect(
+        created.metadataLocation.startsWith(`${warehouse}/nasdaq_a/fact_stock_daily_price/metadata/`),
+      ).toBe(true);
+      expect(created.metadataLocation).toMatch(/\/metadata\/00000-[0-9a-f-]{36}\.metadata\.json$/);
       let table = await glueTable('nasdaq_a', 'fact_stock_daily_price');
       expect(table.TableType).toBe('EXTERNAL_TABLE');
       expect(table.Parameters).toEqual({
         table_type: 'ICEBERG',
         metadata_location: created.metadataLocation,
       });
-      expect(table.StorageDescriptor?.Location).toBe(
-        's3://glue-catalog-commit/warehouse/nasdaq_a/fact_stock_daily_price',
-      );
+      expect(table.StorageDescriptor?.Location).toBe(`${warehouse}/nasdaq_a/fact_stock_daily_price`);
       expect(table.StorageDescriptor?.Columns?.map((c) => `${c.Name}:${c.Type}`)).toEqual([
         'symbol:string',
         'trade_date:date',
@@ -99,7 +81,7 @@ describe.skipIf(!moto)('Glue on moto_server', () => {
       expect(await io.exists(created.metadataLocation)).toBe(true);
 
       // Someone (a console user, Lake Formation) adds a parameter: a commit must keep it.
-      await clients.glue.send(
+      await moto.clients.glue.send(
         new UpdateTableCommand({
           DatabaseName: 'nasdaq_a',
           TableInput: { ...table, Parameters: { ...table.Parameters, owner: 'data-eng' } } as never,
@@ -127,7 +109,7 @@ describe.skipIf(!moto)('Glue on moto_server', () => {
     });
 
     it('rejects a commit from a stale base and removes its unreferenced metadata file', async () => {
-      const { io, catalog } = await setup('glue-catalog-stale', 'nasdaq_b');
+      const { io, catalog, warehouse } = await setup('glue-catalog-stale', 'nasdaq_b');
       const id = { namespace: 'nasdaq_b', name: 'dim_stock' };
       const base = await catalog.createTable(id, { schema });
       await catalog.commitTable(base, nextMetadata(base, 'writer_one'));
@@ -135,14 +117,13 @@ describe.skipIf(!moto)('Glue on moto_server', () => {
         CommitConflictError,
       );
       const files: string[] = [];
-      for await (const f of io.list('s3://glue-catalog-stale/warehouse/nasdaq_b/dim_stock/metadata/'))
-        files.push(f.path);
+      for await (const f of io.list(`${warehouse}/nasdaq_b/dim_stock/metadata/`)) files.push(f.path);
       expect(files).toHaveLength(2);
       expect((await catalog.loadTable(id)).metadata.properties['writer_one']).toBe('true');
     });
 
     it('lists, checks, refuses duplicates and drops tables', async () => {
-      const { io, catalog } = await setup('glue-catalog-list', 'nasdaq_c');
+      const { io, catalog, warehouse } = await setup('glue-catalog-list', 'nasdaq_c');
       await catalog.createTable({ namespace: 'nasdaq_c', name: 'dim_date' }, { schema });
       await catalog.createTable({ namespace: 'nasdaq_c', name: 'dim_exchange' }, { schema });
       await expect(
@@ -160,7 +141,7 @@ describe.skipIf(!moto)('Glue on moto_server', () => {
       await catalog.dropTable({ namespace: 'nasdaq_c', name: 'dim_date' }, { purge: true });
       expect(await catalog.tableExists({ namespace: 'nasdaq_c', name: 'dim_date' })).toBe(false);
       const left: string[] = [];
-      for await (const f of io.list('s3://glue-catalog-list/warehouse/nasdaq_c/')) left.push(f.path);
+      for await (const f of io.list(`${warehouse}/nasdaq_c/`)) left.push(f.path);
       expect(left.every((p) => p.includes('/dim_exchange/'))).toBe(true);
     });
   });
@@ -184,33 +165,33 @@ describe.skipIf(!moto)('Glue on moto_server', () => {
     });
 
     it('uploads script and spec, creates the job, starts a run and polls it to SUCCEEDED', async () => {
-      await clients.s3.send(new CreateBucketCommand({ Bucket: 'glue-lifecycle' }));
+      const bucket = await moto.createBucket('glue-lifecycle');
       // moto reports STARTING, then RUNNING, then SUCCEEDED, one state per GetJobRun.
-      await server.setTransition('glue::job_run', { progression: 'manual', times: 1 });
+      await moto.server.setTransition('glue::job_run', { progression: 'manual', times: 1 });
       const polled: number[] = [];
       const runner = new GlueJobRunner({
-        s3: clients.s3,
-        glue: clients.glue,
+        s3: moto.clients.s3,
+        glue: moto.clients.glue,
         sleep: async (ms) => {
           polled.push(ms);
         },
       });
-      const outcome = await runner.run(input('glue-lifecycle', 'nasdaq-transform-a'));
+      const outcome = await runner.run(input(bucket, 'nasdaq-transform-a'));
       if (outcome.dryRun) throw new Error('expected a real run');
       expect(outcome.jobDefinition).toBe('created');
       expect(outcome.state).toBe('SUCCEEDED');
       expect(polled.length).toBeGreaterThanOrEqual(1);
 
-      const script = await clients.s3.send(
+      const script = await moto.clients.s3.send(
         new GetObjectCommand({
-          Bucket: 'glue-lifecycle',
-          Key: outcome.plan.script.uri.replace('s3://glue-lifecycle/', ''),
+          Bucket: bucket,
+          Key: outcome.plan.script.uri.replace(`s3://${bucket}/`, ''),
         }),
       );
       expect(await script.Body!.transformToString()).toContain('def run_models(spark, spec)');
-      const spec = await clients.s3.send(
+      const spec = await moto.clients.s3.send(
         new GetObjectCommand({
-          Bucket: 'glue-lifecycle',
+          Bucket: bucket,
           Key: 'warehouse/_glue/jobs/01JRUNGLUE/job-spec.json',
         }),
       );
@@ -219,33 +200,33 @@ describe.skipIf(!moto)('Glue on moto_server', () => {
         namespace: 'nasdaq',
       });
 
-      const { Job: job } = await clients.glue.send(new GetJobCommand({ JobName: 'nasdaq-transform-a' }));
+      const { Job: job } = await moto.clients.glue.send(new GetJobCommand({ JobName: 'nasdaq-transform-a' }));
       expect(job?.GlueVersion).toBe('5.0');
       expect(job?.Command?.ScriptLocation).toBe(outcome.plan.script.uri);
       expect(job?.DefaultArguments?.['--datalake-formats']).toBe('iceberg');
-      const { JobRun: run } = await clients.glue.send(
+      const { JobRun: run } = await moto.clients.glue.send(
         new GetJobRunCommand({ JobName: 'nasdaq-transform-a', RunId: outcome.jobRunId }),
       );
       expect(run?.Arguments).toMatchObject({
-        '--pipeline_job_spec': 's3://glue-lifecycle/warehouse/_glue/jobs/01JRUNGLUE/job-spec.json',
+        '--pipeline_job_spec': `s3://${bucket}/warehouse/_glue/jobs/01JRUNGLUE/job-spec.json`,
         '--pipeline_run_id': '01JRUNGLUE',
       });
 
       // Same definition next time: the job is reused as is.
-      const again = await runner.run(input('glue-lifecycle', 'nasdaq-transform-a'));
+      const again = await runner.run(input(bucket, 'nasdaq-transform-a'));
       expect(again.dryRun === false && again.jobDefinition).toBe('unchanged');
-      await server.setTransition('glue::job_run', { progression: 'immediate' });
+      await moto.server.setTransition('glue::job_run', { progression: 'immediate' });
     });
 
     it('dry run returns the plan and creates nothing', async () => {
-      const runner = new GlueJobRunner({ s3: clients.s3, glue: clients.glue });
+      const runner = new GlueJobRunner({ s3: moto.clients.s3, glue: moto.clients.glue });
       const outcome = await runner.run(input('glue-dry-run-bucket-never-created', 'nasdaq-transform-dry'), {
         dryRun: true,
       });
       expect(outcome.dryRun).toBe(true);
       expect(outcome.plan.job.Name).toBe('nasdaq-transform-dry');
       await expect(
-        clients.glue.send(new GetJobCommand({ JobName: 'nasdaq-transform-dry' })),
+        moto.clients.glue.send(new GetJobCommand({ JobName: 'nasdaq-transform-dry' })),
       ).rejects.toMatchObject({
         name: 'EntityNotFoundException',
       });
@@ -254,12 +235,12 @@ describe.skipIf(!moto)('Glue on moto_server', () => {
 
   describe('Iceberg tables through GlueCatalog + S3FileIO', () => {
     it('creates a partitioned table, appends through two Table objects, upserts, and reads it back', async () => {
-      await clients.s3.send(new CreateBucketCommand({ Bucket: 'glue-iceberg-roundtrip' }));
-      const io = new S3FileIO({ s3: clients.s3 });
+      const bucket = await moto.createBucket('glue-iceberg-roundtrip');
+      const io = new S3FileIO({ s3: moto.clients.s3 });
       const catalog = new GlueCatalog({
-        glue: clients.glue,
+        glue: moto.clients.glue,
         io,
-        warehouse: 's3://glue-iceberg-roundtrip/warehouse',
+        warehouse: `s3://${bucket}/warehouse`,
       });
       await catalog.createNamespace('nasdaq_rt');
       const identifier = { namespace: 'nasdaq_rt', name: 'fact_stock_daily_price' };
@@ -295,7 +276,7 @@ describe.skipIf(!moto)('Glue on moto_server', () => {
       ]);
 
       const loaded = await catalog.loadTable(identifier);
-      const { Table: glue } = await clients.glue.send(
+      const { Table: glue } = await moto.clients.glue.send(
         new GetTableCommand({ DatabaseName: 'nasdaq_rt', Name: 'fact_stock_daily_price' }),
       );
       if (!glue) throw new Error('Glue table missing');
@@ -320,9 +301,7 @@ describe.skipIf(!moto)('Glue on moto_server', () => {
         'NVDA 2024-01-02 48.17 411254000',
       ]);
       const dataFiles: string[] = [];
-      for await (const f of io.list(
-        's3://glue-iceberg-roundtrip/warehouse/nasdaq_rt/fact_stock_daily_price/data/',
-      ))
+      for await (const f of io.list(`s3://${bucket}/warehouse/nasdaq_rt/fact_stock_daily_price/data/`))
         dataFiles.push(f.path);
       expect(dataFiles.some((p) => p.includes('trade_date_month=2024-02'))).toBe(true);
     });

@@ -1,43 +1,22 @@
-import { CreateBucketCommand, GetObjectCommand, ListMultipartUploadsCommand } from '@aws-sdk/client-s3';
+import { GetObjectCommand, ListMultipartUploadsCommand } from '@aws-sdk/client-s3';
 import { NotFoundError } from '@nasdaq-pipeline/iceberg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LockHeldError, LockLostError } from '../errors.js';
-import {
-  createMotoClients,
-  requireMotoCommand,
-  startMotoServer,
-  type MotoClients,
-  type MotoServer,
-} from '../test-support/index.js';
+import { useMotoServer } from '../test-support/index.js';
 import { S3FileIO } from './s3-file-io.js';
 import { acquireS3Lock, getWarehouseLockUri } from './s3-lock.js';
 import { checkAwsTarget } from '../check-aws-target.js';
 
-const moto = requireMotoCommand();
-
 // One moto_server for every S3 test of this package; each test uses its own bucket.
-describe.skipIf(!moto)('S3 on moto_server', () => {
-  let server: MotoServer;
-  let clients: MotoClients;
+const moto = useMotoServer();
 
-  beforeAll(async () => {
-    server = await startMotoServer(moto!);
-    clients = createMotoClients(server.endpoint);
-  });
-  afterAll(async () => {
-    await server?.stop();
-  });
-
+describe.skipIf(!moto.available)('S3 on moto_server', () => {
   describe('S3FileIO', () => {
     const bytes = (text: string) => new TextEncoder().encode(text);
-    const bucketFor = async (name: string) => {
-      await clients.s3.send(new CreateBucketCommand({ Bucket: name }));
-      return name;
-    };
 
     it('writes, reads, sizes, ranges and lists objects', async () => {
-      const bucket = await bucketFor('fileio-roundtrip');
-      const io = new S3FileIO({ s3: clients.s3 });
+      const bucket = await moto.createBucket('fileio-roundtrip');
+      const io = new S3FileIO({ s3: moto.clients.s3 });
       await io.write(`s3://${bucket}/t/data/a.bin`, bytes('0123456789'));
       await io.write(`s3://${bucket}/t/metadata/b.json`, bytes('{}'));
       await io.write(`s3://${bucket}/other/c`, bytes('x'));
@@ -60,8 +39,8 @@ describe.skipIf(!moto)('S3 on moto_server', () => {
     });
 
     it('reports missing objects as NotFoundError / false', async () => {
-      const bucket = await bucketFor('fileio-missing');
-      const io = new S3FileIO({ s3: clients.s3 });
+      const bucket = await moto.createBucket('fileio-missing');
+      const io = new S3FileIO({ s3: moto.clients.s3 });
       await expect(io.read(`s3://${bucket}/nope`)).rejects.toBeInstanceOf(NotFoundError);
       await expect(io.size(`s3://${bucket}/nope`)).rejects.toBeInstanceOf(NotFoundError);
       await expect(io.readRange(`s3://${bucket}/nope`, 0, 4)).rejects.toBeInstanceOf(NotFoundError);
@@ -69,8 +48,8 @@ describe.skipIf(!moto)('S3 on moto_server', () => {
     });
 
     it('creates exclusively: the second create of the same key loses', async () => {
-      const bucket = await bucketFor('fileio-exclusive');
-      const io = new S3FileIO({ s3: clients.s3 });
+      const bucket = await moto.createBucket('fileio-exclusive');
+      const io = new S3FileIO({ s3: moto.clients.s3 });
       const path = `s3://${bucket}/t/metadata/v1.metadata.json`;
       expect(await io.createExclusive(path, bytes('first'))).toBe(true);
       expect(await io.createExclusive(path, bytes('second'))).toBe(false);
@@ -79,9 +58,9 @@ describe.skipIf(!moto)('S3 on moto_server', () => {
     });
 
     it('uploads large objects in parts, exclusively too, and leaves no pending uploads', async () => {
-      const bucket = await bucketFor('fileio-multipart');
+      const bucket = await moto.createBucket('fileio-multipart');
       const io = new S3FileIO({
-        s3: clients.s3,
+        s3: moto.clients.s3,
         partSizeBytes: 5 * 1024 * 1024,
         multipartThresholdBytes: 5 * 1024 * 1024,
       });
@@ -97,13 +76,13 @@ describe.skipIf(!moto)('S3 on moto_server', () => {
 
       expect(await io.createExclusive(path, big)).toBe(false);
       expect(await io.createExclusive(`s3://${bucket}/t/data/big2.parquet`, big)).toBe(true);
-      const pending = await clients.s3.send(new ListMultipartUploadsCommand({ Bucket: bucket }));
+      const pending = await moto.clients.s3.send(new ListMultipartUploadsCommand({ Bucket: bucket }));
       expect(pending.Uploads ?? []).toEqual([]);
     });
 
     it('deletes objects, ignoring missing ones', async () => {
-      const bucket = await bucketFor('fileio-delete');
-      const io = new S3FileIO({ s3: clients.s3 });
+      const bucket = await moto.createBucket('fileio-delete');
+      const io = new S3FileIO({ s3: moto.clients.s3 });
       await io.write(`s3://${bucket}/a`, bytes('a'));
       await io.write(`s3://${bucket}/b`, bytes('b'));
       await io.delete([`s3://${bucket}/a`, `s3://${bucket}/b`, `s3://${bucket}/missing`]);
@@ -113,17 +92,15 @@ describe.skipIf(!moto)('S3 on moto_server', () => {
   });
 
   describe('S3 warehouse lock', () => {
-    const warehouse = async (bucket: string) => {
-      await clients.s3.send(new CreateBucketCommand({ Bucket: bucket }));
-      return `s3://${bucket}/warehouse`;
-    };
+    const warehouse = async (prefix: string) => `s3://${await moto.createBucket(prefix)}/warehouse`;
 
     it('lets one writer in and names it to the second', async () => {
-      const uri = getWarehouseLockUri(await warehouse('lock-held'));
-      expect(uri).toBe('s3://lock-held/warehouse/.nasdaq-pipeline.lock');
+      const bucket = await moto.createBucket('lock-held');
+      const uri = getWarehouseLockUri(`s3://${bucket}/warehouse`);
+      expect(uri).toBe(`s3://${bucket}/warehouse/.nasdaq-pipeline.lock`);
       const t0 = new Date('2026-01-05T21:00:00Z');
       const first = await acquireS3Lock(uri, {
-        s3: clients.s3,
+        s3: moto.clients.s3,
         runId: 'run-A',
         command: 'run',
         host: 'box-a',
@@ -132,8 +109,8 @@ describe.skipIf(!moto)('S3 on moto_server', () => {
         now: () => t0,
       });
       expect(first.tookOverFrom).toBeNull();
-      const body = await clients.s3.send(
-        new GetObjectCommand({ Bucket: 'lock-held', Key: 'warehouse/.nasdaq-pipeline.lock' }),
+      const body = await moto.clients.s3.send(
+        new GetObjectCommand({ Bucket: bucket, Key: 'warehouse/.nasdaq-pipeline.lock' }),
       );
       expect(JSON.parse(await body.Body!.transformToString())).toMatchObject({
         runId: 'run-A',
@@ -142,7 +119,7 @@ describe.skipIf(!moto)('S3 on moto_server', () => {
       });
 
       const second = acquireS3Lock(uri, {
-        s3: clients.s3,
+        s3: moto.clients.s3,
         runId: 'run-B',
         host: 'box-b',
         pid: 202,
@@ -161,7 +138,7 @@ describe.skipIf(!moto)('S3 on moto_server', () => {
       expect(error.message).toContain('run run-A (pid 101 on box-a)');
 
       expect(await first.release()).toBe(true);
-      const third = await acquireS3Lock(uri, { s3: clients.s3, runId: 'run-C', now: () => t0 });
+      const third = await acquireS3Lock(uri, { s3: moto.clients.s3, runId: 'run-C', now: () => t0 });
       expect(third.tookOverFrom).toBeNull();
       await third.release();
     });
@@ -171,14 +148,14 @@ describe.skipIf(!moto)('S3 on moto_server', () => {
       const t0 = new Date('2026-01-05T21:00:00Z');
       let clock = t0;
       const crashed = await acquireS3Lock(uri, {
-        s3: clients.s3,
+        s3: moto.clients.s3,
         runId: 'run-old',
         ttlMs: 60_000,
         now: () => clock,
       });
       clock = new Date(t0.getTime() + 61_000);
       const fresh = await acquireS3Lock(uri, {
-        s3: clients.s3,
+        s3: moto.clients.s3,
         runId: 'run-new',
         ttlMs: 60_000,
         now: () => clock,
@@ -195,17 +172,17 @@ describe.skipIf(!moto)('S3 on moto_server', () => {
       // After renewing, the lock is still live at what would have been the old expiry.
       clock = new Date(t0.getTime() + 125_000);
       await expect(
-        acquireS3Lock(uri, { s3: clients.s3, runId: 'run-late', now: () => clock }),
+        acquireS3Lock(uri, { s3: moto.clients.s3, runId: 'run-late', now: () => clock }),
       ).rejects.toBeInstanceOf(LockHeldError);
       expect(await fresh.release()).toBe(true);
     });
 
     it('waits for a lock when asked to', async () => {
       const uri = getWarehouseLockUri(await warehouse('lock-wait'));
-      const held = await acquireS3Lock(uri, { s3: clients.s3, runId: 'run-1' });
+      const held = await acquireS3Lock(uri, { s3: moto.clients.s3, runId: 'run-1' });
       let slept = 0;
       const waiter = await acquireS3Lock(uri, {
-        s3: clients.s3,
+        s3: moto.clients.s3,
         runId: 'run-2',
         waitMs: 10_000,
         pollMs: 10,
@@ -222,10 +199,10 @@ describe.skipIf(!moto)('S3 on moto_server', () => {
 
   describe('checkAwsTarget', () => {
     it('reports what exists and what is missing without throwing', async () => {
-      await clients.s3.send(new CreateBucketCommand({ Bucket: 'doctor-bucket' }));
+      const bucket = await moto.createBucket('doctor-bucket');
       const checks = await checkAwsTarget({
-        clients,
-        warehouse: 's3://doctor-bucket/warehouse',
+        clients: moto.clients,
+        warehouse: `s3://${bucket}/warehouse`,
         namespace: 'nasdaq_doctor',
         workGroup: 'primary',
       });
@@ -238,7 +215,7 @@ describe.skipIf(!moto)('S3 on moto_server', () => {
       expect(checks.find((c) => c.name === 'glue-database')?.detail).toContain('does not exist yet');
 
       const missing = await checkAwsTarget({
-        clients,
+        clients: moto.clients,
         warehouse: 's3://no-such-bucket-x/w',
         namespace: 'n',
         workGroup: 'nope',

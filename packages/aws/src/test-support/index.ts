@@ -7,3 +7,5 @@ export { findMotoCommand, requireMotoCommand, startMotoServer } from './moto.js'
 export type { MotoAthenaResult, MotoCommand, MotoServer } from './moto.js';
 export { createMotoClients } from './clients.js';
 export type { MotoClients } from './clients.js';
+export { useMotoServer } from './use-moto-server.js';
+export type { MotoTestServer, UseMotoServerOptions } from './use-moto-server.js';
