@@ -1,6 +1,6 @@
 // Regressions for the defects the chaos suites (tools/chaos, RELIABILITY.md "Defects found") turned up: the BUILT
 // CLI as a child process against the fake FMP server, like cli.integ.test.ts.
-import { mkdtemp } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -126,6 +126,20 @@ describe('defects found by the chaos suites', { timeout: 300_000 }, () => {
     const r = await cli(dir, ['transform', '--rebuild']);
     expect(r.code, r.stdout + r.stderr).toBe(0);
     expect(await snapshot(dir)).toBe(reference);
+  });
+
+  it('a copied warehouse refuses writes (exit 2, naming the fix); after that fix it rebuilds in place', async () => {
+    const copy = await tempDir();
+    await cp(path.join(referenceDir, 'warehouse'), path.join(copy, 'warehouse'), { recursive: true });
+    const r = await cli(copy, ['maintain']);
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toContain(`records its location as file://${referenceDir}/warehouse/nasdaq/`);
+    expect(r.stderr).toContain(
+      `delete ${copy}/warehouse/nasdaq/ and run \`nasdaq-pipeline transform --rebuild\``,
+    );
+    await rm(path.join(copy, 'warehouse', 'nasdaq'), { recursive: true });
+    expect((await cli(copy, ['transform', '--rebuild'])).code).toBe(0);
+    expect(await snapshot(copy)).toBe(reference);
   });
 
   it('a run killed at a commit step (NASDAQ_PIPELINE_CHAOS_KILL_AT) leaves a warehouse a rerun converges', async () => {

@@ -21,7 +21,7 @@ export async function assertTablesInsideWarehouse(wh: Warehouse): Promise<void> 
     throw new WarehouseMovedError(
       `the table ${ident.namespace}.${ident.name} in ${wh.rootUri} records its location as ${location}: this ` +
         `warehouse was copied or moved from another folder, and writing here would put files into that one. ` +
-        `Use the warehouse where it was created, or delete ${root}${wh.namespace}/ and run ` +
+        `Use the warehouse where it was created, or delete ${fileURLToPath(root)}${wh.namespace}/ and run ` +
         `\`nasdaq-pipeline transform --rebuild\` to rebuild the tables here from the raw zone`,
     );
   }
