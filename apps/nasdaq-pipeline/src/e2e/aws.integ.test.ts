@@ -10,13 +10,13 @@ import {
   ListQueryExecutionsCommand,
   StopQueryExecutionCommand,
 } from '@aws-sdk/client-athena';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useMotoServer, type MotoAthenaResult } from '@nasdaq-pipeline/aws/test-support';
 import { GlueCatalog, S3FileIO } from '@nasdaq-pipeline/aws';
 import { planScan, readRows } from '@nasdaq-pipeline/iceberg';
 import { spawnCli, type Spawned } from './spawn-cli.js';
 
-const moto = useMotoServer({ hookTimeoutMs: 120_000 });
+const moto = useMotoServer({ beforeAll, afterAll, hookTimeoutMs: 120_000 });
 const NOW = '2025-06-17T22:00:00Z';
 // Credentials a leak would show: moto accepts any; no command may print them.
 const AWS_KEY_ID = 'AKIAE2ENOTAREALKEY42';

@@ -3,11 +3,11 @@ import {
   GetQueryExecutionCommand,
   ListQueryExecutionsCommand,
 } from '@aws-sdk/client-athena';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useMotoServer } from '../test-support/index.js';
 import { AthenaQueryRunner } from './athena-query-runner.js';
 
-const moto = useMotoServer();
+const moto = useMotoServer({ beforeAll, afterAll });
 const noSleep = async () => undefined;
 
 describe.skipIf(!moto.available)('AthenaQueryRunner on moto_server', () => {

@@ -11,14 +11,14 @@ import {
   type LoadedTable,
   type Schema,
 } from '@nasdaq-pipeline/iceberg';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { S3FileIO } from '../s3/s3-file-io.js';
 import { useMotoServer } from '../test-support/index.js';
 import { GlueCatalog } from './glue-catalog.js';
 import { GlueJobRunner } from './glue-job-runner.js';
 
 // One moto_server for every Glue test of this package; each test uses its own bucket, database and job names.
-const moto = useMotoServer();
+const moto = useMotoServer({ beforeAll, afterAll });
 
 const schema: Schema = {
   type: 'struct',

@@ -1,6 +1,6 @@
 import { GetObjectCommand, ListMultipartUploadsCommand } from '@aws-sdk/client-s3';
 import { NotFoundError } from '@nasdaq-pipeline/iceberg';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LockHeldError, LockLostError } from '../errors.js';
 import { useMotoServer } from '../test-support/index.js';
 import { S3FileIO } from './s3-file-io.js';
@@ -8,7 +8,7 @@ import { acquireS3Lock, getWarehouseLockUri } from './s3-lock.js';
 import { checkAwsTarget } from '../check-aws-target.js';
 
 // One moto_server for every S3 test of this package; each test uses its own bucket.
-const moto = useMotoServer();
+const moto = useMotoServer({ beforeAll, afterAll });
 
 describe.skipIf(!moto.available)('S3 on moto_server', () => {
   describe('S3FileIO', () => {

@@ -1,15 +1,19 @@
 /**
- * One `moto_server` for the tests of a file: found and started by vitest hooks, stopped after the last test.
- * Test support only (imports vitest) — never imported by the library.
+ * One `moto_server` for the tests of a file: found and started by the test runner's hooks, stopped after the last
+ * test. Test support only — never imported by the library. The hooks are passed in (`{ beforeAll, afterAll }` from
+ * vitest, jest or mocha), so this module depends on no test framework.
  */
 import { CreateBucketCommand } from '@aws-sdk/client-s3';
-import { afterAll, beforeAll } from 'vitest';
 import { createMotoClients, type MotoClients } from './clients.js';
 import { requireMotoCommand, startMotoServer, type MotoServer } from './moto.js';
 
-/** Options of {@link useMotoServer}. */
+/** Options of {@link useMotoServer}: the test runner's file-level hooks, and how long starting moto may take. */
 export interface UseMotoServerOptions {
-  /** Timeout of the `beforeAll` hook that starts moto, in ms. Default: vitest's `hookTimeout`. */
+  /** The runner's `beforeAll` (vitest, jest, mocha's `before`): `(fn, timeoutMs?) => void`. */
+  readonly beforeAll: (fn: () => Promise<void>, timeoutMs?: number) => void;
+  /** The runner's `afterAll` (mocha's `after`). */
+  readonly afterAll: (fn: () => Promise<void>) => void;
+  /** Timeout of the `beforeAll` hook that starts moto, in ms. Default: the runner's. */
   readonly hookTimeoutMs?: number;
 }
 
@@ -34,13 +38,14 @@ export interface MotoTestServer {
 }
 
 /**
- * Register `beforeAll`/`afterAll` hooks in the calling scope (call it at the top of a test file) that start
- * moto on a free port and stop it, and return a handle they fill in. When moto is missing, the handle says
+ * Register `beforeAll`/`afterAll` hooks in the calling scope (call it at the top of a test file:
+ * `const moto = useMotoServer({ beforeAll, afterAll })`) that start moto on a free port and stop it, and return a
+ * handle they fill in. When moto is missing, the handle says
  * so (`available: false`) with a warning and the hooks do nothing; the tests should be skipped.
  * @throws {Error} when moto is missing and `CI=true` (see {@link requireMotoCommand}): CI must not silently
  * skip the integration tier
  */
-export function useMotoServer(options: UseMotoServerOptions = {}): MotoTestServer {
+export function useMotoServer(options: UseMotoServerOptions): MotoTestServer {
   const command = requireMotoCommand();
   let started: { server: MotoServer; clients: MotoClients } | undefined;
   let buckets = 0;
@@ -53,12 +58,12 @@ export function useMotoServer(options: UseMotoServerOptions = {}): MotoTestServe
     );
   };
 
-  beforeAll(async () => {
+  options.beforeAll(async () => {
     if (!command) return;
     const server = await startMotoServer(command);
     started = { server, clients: createMotoClients(server.endpoint) };
   }, options.hookTimeoutMs);
-  afterAll(async () => {
+  options.afterAll(async () => {
     await started?.server.stop();
     started = undefined;
   });
