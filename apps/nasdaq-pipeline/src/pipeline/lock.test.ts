@@ -41,6 +41,44 @@ describe('acquireLocalLock', () => {
     await second.release();
   });
 
+  it('lets exactly one of many simultaneous writers in (found by tools/chaos/concurrency.mjs)', async () => {
+    // The lock used to be created empty and filled afterwards: a second writer reading it in between saw no
+    // holder, took it for stale, moved it aside and took over — two runs published at once.
+    for (let round = 0; round < 5; round++) {
+      const dir = await mkdtemp(path.join(tmpdir(), 'np-lock-'));
+      const attempts = await Promise.allSettled(
+        Array.from({ length: 8 }, (_, i) =>
+          acquireLocalLock(dir, {
+            runId: `R${i}`,
+            command: 'run',
+            now,
+            pid: 100 + i,
+            host: 'h',
+            isAlive: () => true,
+          }),
+        ),
+      );
+      const won = attempts.filter((a) => a.status === 'fulfilled');
+      expect(won, `round ${round}`).toHaveLength(1);
+      for (const a of attempts) if (a.status === 'rejected') expect(a.reason).toBeInstanceOf(LockHeldError);
+    }
+  });
+
+  it('never takes over a lock file that does not say who holds it (exit 5 with the fix)', async () => {
+    // What a second writer used to find between the first one's O_EXCL create and its write: an empty lock.
+    // It was judged stale and taken over, so two runs published at once.
+    const dir = await mkdtemp(path.join(tmpdir(), 'np-lock-'));
+    await writeFile(path.join(dir, '.nasdaq-pipeline.lock'), '');
+    const err = await acquireLocalLock(dir, { runId: 'R2', command: 'run', now, pid: 2, host: 'h' }).catch(
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(LockHeldError);
+    expect((err as LockHeldError).holder).toBeNull();
+    expect((err as Error).message).toContain(
+      'does not say who holds it; if no run is going on, remove the file',
+    );
+  });
+
   it('takes over a lock left by a dead process and reports it', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'np-lock-'));
     await writeFile(
