@@ -1,7 +1,7 @@
 // Faults suite (issue 10): the fake FMP server injects one fault kind at 10% of requests; the daily `run` must
-// finish through retries (exit 0), or exit 4 naming the failed symbols (or the sessions quarantine left unpublished)
-// with everything else published, or — for
-// the account-level kinds that must stop a run (bandwidth, suspended, invalid key) — exit 1 leaving the published
+// finish through retries (exit 0), or exit 4 naming the failed symbols (or the sessions quarantine left
+// unpublished) with everything else published, or — for the kinds that must stop a run (bandwidth, suspended,
+// invalid key, legacy endpoint), or when the fault hit every symbol — exit 1 leaving the published
 // tables valid. Exit 3 (data-quality gate) or a crash is a failure.
 //   node tools/chaos/faults.mjs [--seed N] [--trials K] [--trial N] [--kind K] [--probability 0.1] [--quick]
 //                               [--keep] [--verbose]
@@ -52,7 +52,9 @@ const KINDS = [
   'invalid-key',
   'invalid-key-200',
 ];
-const STOPS_RUN = new Set(['bandwidth', 'suspended', 'invalid-key', 'invalid-key-200']);
+// Account- or set-up-level answers that stop the whole run (isFatalFmpError in the CLI): every further request
+// would get the same answer. `legacy-endpoint` means FMP_BASE_URL points at the retired v3/v4 API.
+const STOPS_RUN = new Set(['bandwidth', 'suspended', 'invalid-key', 'invalid-key-200', 'legacy-endpoint']);
 const SYMBOLS = ['AAPL', 'MSFT', 'GOOGL', 'NVDA'];
 
 const opts = parseArgs(process.argv.slice(2), { trials: KINDS.length, probability: '0.1' });
