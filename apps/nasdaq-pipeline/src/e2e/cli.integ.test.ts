@@ -1,12 +1,13 @@
 // End-to-end: the BUILT CLI as a child process against the fake FMP server over HTTP (fmp-sim).
 // `npm test` builds the app first (nx: test depends on build).
+import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, writeFile, mkdir } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FaultRule, SimServer } from '@nasdaq-pipeline/fmp-sim';
 import { startFakeFmp } from './fake-fmp.js';
-import { spawnCli, type Spawned } from './spawn-cli.js';
+import { cliBin, spawnCli, type Spawned } from './spawn-cli.js';
 
 const KEY = 'e2e-secret-key-5f1c';
 const DAY1 = '2025-06-17T22:00:00Z'; // Tue, after the close: last completed session 2025-06-17
@@ -109,6 +110,25 @@ describe('nasdaq-pipeline end to end', { timeout: 300_000 }, () => {
     );
     const served = ((await res.json()) as { date: string; close: number; volume: number }[]).reverse();
     expect(rows).toEqual(served.map((b) => ({ trade_date: b.date, close_price: b.close, volume: b.volume })));
+  });
+
+  it('query into a reader that stops early (| head) ends quietly with exit 0', async () => {
+    const child = spawn(
+      process.execPath,
+      [cliBin, 'query', '--format', 'csv', 'SELECT * FROM fact_stock_daily_price'],
+      {
+        cwd: wh,
+        env: { PATH: process.env['PATH'] ?? '', ...envFor(server.url) },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    // Read the first chunk (the rows are far more than a pipe holds), then close our end like `head` does.
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   });
 
   it('an immediate rerun is a fast no-op', async () => {
