@@ -22,7 +22,7 @@ const DAY = '2025-01-02';
 const base = process.env.STAR_BENCH_DIR ?? path.join(tmpdir(), 'star-schema-bench');
 const dataDir = path.join(base, `data-${SYMBOLS}x${YEARS}`);
 const MEMORY_LIMIT = process.env.STAR_BENCH_MEMORY ?? '1200MB';
-const BATCH = Number(process.env.STAR_BENCH_BATCH ?? 500);
+const BATCH = Number(process.env.STAR_BENCH_BATCH ?? 1500);
 
 function symbolName(i) {
   let s = '';

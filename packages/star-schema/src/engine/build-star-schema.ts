@@ -30,7 +30,11 @@ export interface BuildStarSchemaOptions {
   readonly connection?: DuckDBConnection;
   /** Calendar for dim_date; default the NASDAQ calendar. */
   readonly calendar?: DescribeDate;
-  /** Symbols of ten-year history per batch (bounds memory: ~1.26M rows per batch by default). Default 500. */
+  /**
+   * Symbols of ten-year history per batch (bounds memory: ~3.8M rows per batch by default; DuckDB spills what
+   * exceeds `memoryLimit`). Default 1500: on 2 cores, 3,000 × 10 years built in 34 s with 1.3 GB peak RSS, against
+   * 42 s and 0.8 GB with 500 (more, smaller partition files per batch cost more than they save).
+   */
   readonly batchSymbols?: number;
   /** Rows (staged bars + stored history) per batch; overrides `batchSymbols` × 2520. */
   readonly batchRows?: number;
@@ -115,7 +119,7 @@ const model = (name: ModelName, rebuild = false) => renderModel(name, 'duckdb', 
  */
 export async function buildStarSchema(options: BuildStarSchemaOptions): Promise<BuildStarSchemaResult> {
   const mode = options.mode ?? 'incremental';
-  const batchSymbols = options.batchSymbols ?? 500;
+  const batchSymbols = options.batchSymbols ?? 1500;
   if (!Number.isInteger(batchSymbols) || batchSymbols < 1)
     throw new StarSchemaInputError(`batchSymbols must be a positive integer, got ${batchSymbols}`);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(options.asOf))
