@@ -22,6 +22,7 @@ import {
   removeDir,
   report,
   runCli,
+  runTrial,
   snapshotTables,
   startServer,
   tempDir,
@@ -168,21 +169,12 @@ const startedAt = performance.now();
 const results = [];
 try {
   for (const n of trialNumbers(opts)) {
-    const t0 = performance.now();
-    try {
-      const info = await trial(n);
-      results.push({ ok: true, trial: n, ...info });
-      console.log(
-        `trial ${String(n).padStart(3)} ok   ${info.mode.padEnd(6)} exit/status: ${info.summary} (${((performance.now() - t0) / 1000).toFixed(1)} s)`,
-      );
-    } catch (e) {
-      results.push({ ok: false, trial: n, error: e instanceof Error ? e.message : String(e) });
-      console.log(
-        `trial ${String(n).padStart(3)} FAIL ${String(e.message ?? e)
-          .split('\n')[0]
-          .slice(0, 200)}`,
-      );
-    }
+    await runTrial(
+      results,
+      n,
+      trial,
+      (info, ms) => `${info.mode.padEnd(6)} exit/status: ${info.summary} (${(ms / 1000).toFixed(1)} s)`,
+    );
   }
 } finally {
   await server.close();

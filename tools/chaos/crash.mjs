@@ -26,6 +26,7 @@ import {
   removeDir,
   report,
   runCli,
+  runTrial,
   snapshotTables,
   startServer,
   tempDir,
@@ -248,24 +249,16 @@ const startedAt = performance.now();
 const results = [];
 try {
   for (const n of trialNumbers(opts)) {
-    const t0 = performance.now();
-    try {
-      const info = await trial(n);
-      results.push({ ok: true, ...info });
-      console.log(
-        `trial ${String(n).padStart(3)} ok   ${info.scenario.padEnd(15)} kill@${info.killAt.padStart(20)} ` +
-          `${info.killed ? 'killed' : 'finished'}  files=${info.filesAfterKill} tables=${info.tablesAfterKill} ` +
-          `icebird=${info.icebirdTables}${info.hintLag ? ` (hint lag ${info.hintLag})` : ''} ` +
-          `rerun=${info.rerunMs} ms orphansRemoved=${info.orphansRemoved} extraTableFiles=${info.extraTableFiles} (${((performance.now() - t0) / 1000).toFixed(1)} s)`,
-      );
-    } catch (e) {
-      results.push({ ok: false, trial: n, error: e instanceof Error ? e.message : String(e) });
-      console.log(
-        `trial ${String(n).padStart(3)} FAIL ${String(e.message ?? e)
-          .split('\n')[0]
-          .slice(0, 200)}`,
-      );
-    }
+    await runTrial(
+      results,
+      n,
+      trial,
+      (info, ms) =>
+        `${info.scenario.padEnd(15)} kill@${info.killAt.padStart(20)} ` +
+        `${info.killed ? 'killed' : 'finished'}  files=${info.filesAfterKill} tables=${info.tablesAfterKill} ` +
+        `icebird=${info.icebirdTables}${info.hintLag ? ` (hint lag ${info.hintLag})` : ''} ` +
+        `rerun=${info.rerunMs} ms orphansRemoved=${info.orphansRemoved} extraTableFiles=${info.extraTableFiles} (${(ms / 1000).toFixed(1)} s)`,
+    );
   }
 } finally {
   await server.close();

@@ -9,6 +9,7 @@
 // bootstrap of 4 symbols (12 requests: full, profile, splits per symbol), so 10% fires about once per trial.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { BODY_FAULTS, DATA_FAULTS, RESPONSE_FAULTS } from '@nasdaq-pipeline/fmp-sim';
 import {
   cliEnv,
   parseArgs,
@@ -16,6 +17,7 @@ import {
   removeDir,
   report,
   runCli,
+  runTrial,
   startServer,
   tempDir,
   trialNumbers,
@@ -52,6 +54,11 @@ const KINDS = [
   'invalid-key',
   'invalid-key-200',
 ];
+// The order above fixes which kind trial n injects (reproduction commands depend on it), so it is kept here; it
+// must still name exactly the kinds fmp-sim can inject.
+const simKinds = new Set([...RESPONSE_FAULTS, ...BODY_FAULTS, ...DATA_FAULTS]);
+if (simKinds.size !== KINDS.length || KINDS.some((k) => !simKinds.has(k)))
+  throw new Error(`faults.mjs KINDS differs from fmp-sim's fault kinds: ${[...simKinds].join(', ')}`);
 // Account- or set-up-level answers that stop the whole run (isFatalFmpError in the CLI): every further request
 // would get the same answer. `legacy-endpoint` means FMP_BASE_URL points at the retired v3/v4 API.
 const STOPS_RUN = new Set(['bandwidth', 'suspended', 'invalid-key', 'invalid-key-200', 'legacy-endpoint']);
@@ -148,21 +155,14 @@ async function trial(n) {
 const startedAt = performance.now();
 const results = [];
 for (const n of trialNumbers(opts)) {
-  try {
-    const info = await trial(n);
-    results.push({ ok: true, trial: n, ...info });
-    console.log(
-      `trial ${String(n).padStart(3)} ok   ${info.kind.padEnd(24)} exit ${info.code} failed=[${info.failed}] gaps=[${info.gaps}] ` +
-        `quarantined=${info.quarantined} requests=${info.requests} (${(info.ms / 1000).toFixed(1)} s)`,
-    );
-  } catch (e) {
-    results.push({ ok: false, trial: n, error: e instanceof Error ? e.message : String(e) });
-    console.log(
-      `trial ${String(n).padStart(3)} FAIL ${String(e.message ?? e)
-        .split('\n')[0]
-        .slice(0, 200)}`,
-    );
-  }
+  await runTrial(
+    results,
+    n,
+    trial,
+    (info) =>
+      `${info.kind.padEnd(24)} exit ${info.code} failed=[${info.failed}] gaps=[${info.gaps}] ` +
+      `quarantined=${info.quarantined} requests=${info.requests} (${(info.ms / 1000).toFixed(1)} s)`,
+  );
 }
 const ok = results.filter((r) => r.ok);
 process.exitCode = report('faults', {

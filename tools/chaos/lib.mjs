@@ -8,14 +8,24 @@ import { fileURLToPath } from 'node:url';
 import { startSimServer } from '@nasdaq-pipeline/fmp-sim';
 
 /** The built CLI (`npm ci` builds it; `NX_DAEMON=false npx nx build nasdaq-pipeline` rebuilds it). */
-export const cliBin = fileURLToPath(new URL('../../apps/nasdaq-pipeline/bin/nasdaq-pipeline.js', import.meta.url));
+export const cliBin = fileURLToPath(
+  new URL('../../apps/nasdaq-pipeline/bin/nasdaq-pipeline.js', import.meta.url),
+);
 export const KEY = 'chaos-secret-key-9d27c1';
 /** Tue 2025-06-17 after the close: the last completed session is 2025-06-17. */
 export const NOW = '2025-06-17T22:00:00Z';
 
 /** `--seed N --trials K --trial N --quick --keep --verbose` and suite-specific `--name value` flags. */
 export function parseArgs(argv = process.argv.slice(2), defaults = {}) {
-  const out = { seed: 1, trials: 5, trial: undefined, quick: false, keep: false, verbose: false, ...defaults };
+  const out = {
+    seed: 1,
+    trials: 5,
+    trial: undefined,
+    quick: false,
+    keep: false,
+    verbose: false,
+    ...defaults,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (!a.startsWith('--')) throw new Error(`unexpected argument ${a}`);
@@ -104,7 +114,9 @@ export function parseJson(r, what) {
   try {
     return JSON.parse(r.stdout);
   } catch {
-    throw new Error(`${what}: stdout is not JSON (exit ${r.code})\n${r.stdout.slice(0, 500)}\n${r.stderr.slice(0, 1000)}`);
+    throw new Error(
+      `${what}: stdout is not JSON (exit ${r.code})\n${r.stdout.slice(0, 500)}\n${r.stderr.slice(0, 1000)}`,
+    );
   }
 }
 
@@ -193,13 +205,21 @@ export function report(suite, { seed, results, startedAt, extra = [] }) {
     ['trials', String(results.length)],
     ['failures', String(failures.length)],
     ['elapsed', `${(ms / 1000).toFixed(1)} s`],
-    ['load (1/5/15 min)', loadavg().map((x) => x.toFixed(2)).join(' / ')],
+    [
+      'load (1/5/15 min)',
+      loadavg()
+        .map((x) => x.toFixed(2))
+        .join(' / '),
+    ],
     ...extra,
   ];
   if (failures.length > 0) {
     const f = failures[0];
     rows.push(['first failure', `trial ${f.trial}: ${f.error.split('\n')[0].slice(0, 300)}`]);
-    rows.push(['reproduce', `node tools/chaos/${suite}.mjs --seed ${seed} --trials 1 --trial ${f.trial} --verbose`]);
+    rows.push([
+      'reproduce',
+      `node tools/chaos/${suite}.mjs --seed ${seed} --trials 1 --trial ${f.trial} --verbose`,
+    ]);
   }
   const w = Math.max(...rows.map((r) => r[0].length));
   console.log(`\n${'─'.repeat(72)}`);
@@ -207,6 +227,26 @@ export function report(suite, { seed, results, startedAt, extra = [] }) {
   console.log('─'.repeat(72));
   for (const f of failures.slice(0, 5)) console.error(`\ntrial ${f.trial} failed:\n${f.error}`);
   return failures.length === 0 ? 0 : 1;
+}
+
+/**
+ * Runs trial `n` and records it in `results`: on success `{ ok: true, trial, ...info }` and the line
+ * `trial N ok   <line(info, ms)>`; on failure `{ ok: false, trial, error }` and the error's first line.
+ */
+export async function runTrial(results, n, trial, line) {
+  const t0 = performance.now();
+  try {
+    const info = await trial(n);
+    results.push({ ok: true, trial: n, ...info });
+    console.log(`trial ${String(n).padStart(3)} ok   ${line(info, performance.now() - t0)}`);
+  } catch (e) {
+    results.push({ ok: false, trial: n, error: e instanceof Error ? e.message : String(e) });
+    console.log(
+      `trial ${String(n).padStart(3)} FAIL ${String(e.message ?? e)
+        .split('\n')[0]
+        .slice(0, 200)}`,
+    );
+  }
 }
 
 /** The trial numbers to run: `--trial N` alone, else 0..trials-1. */

@@ -21,13 +21,14 @@ export interface SparkJobStep {
  */
 export function renderSparkJob(): SparkJobStep[] {
   const spark = (name: Parameters<typeof renderModel>[0]) => renderModel(name, 'spark');
-  const keys = (t: ModelTableName) => tableDefinitions[t].keyColumns;
+  /** A step that computes `table`'s model into `view` and merges it into the table on its key columns. */
+  const writing = (view: string, table: ModelTableName): SparkJobStep => ({
+    view,
+    sql: spark(table),
+    writes: { table, mergeKeys: tableDefinitions[table].keyColumns },
+  });
   return [
-    {
-      view: 'new_dim_stock',
-      sql: spark('dim_stock'),
-      writes: { table: 'dim_stock', mergeKeys: keys('dim_stock') },
-    },
+    writing('new_dim_stock', 'dim_stock'),
     {
       view: 'all_dim_stock',
       sql: `SELECT * FROM stored_dim_stock WHERE symbol NOT IN (SELECT symbol FROM new_dim_stock)
@@ -36,35 +37,11 @@ SELECT * FROM new_dim_stock`,
     },
     { view: 'stock_changes', sql: spark('stock_changes') },
     { view: 'affected_symbols', sql: spark('affected_symbols') },
-    {
-      view: 'new_fact',
-      sql: spark('fact_stock_daily_price'),
-      writes: { table: 'fact_stock_daily_price', mergeKeys: keys('fact_stock_daily_price') },
-    },
-    {
-      view: 'new_weekly',
-      sql: spark('agg_stock_weekly_metrics'),
-      writes: { table: 'agg_stock_weekly_metrics', mergeKeys: keys('agg_stock_weekly_metrics') },
-    },
-    {
-      view: 'new_monthly',
-      sql: spark('agg_stock_monthly_metrics'),
-      writes: { table: 'agg_stock_monthly_metrics', mergeKeys: keys('agg_stock_monthly_metrics') },
-    },
-    {
-      view: 'new_sector',
-      sql: spark('agg_sector_performance'),
-      writes: { table: 'agg_sector_performance', mergeKeys: keys('agg_sector_performance') },
-    },
-    {
-      view: 'new_dim_date',
-      sql: spark('dim_date'),
-      writes: { table: 'dim_date', mergeKeys: keys('dim_date') },
-    },
-    {
-      view: 'new_dim_exchange',
-      sql: spark('dim_exchange'),
-      writes: { table: 'dim_exchange', mergeKeys: keys('dim_exchange') },
-    },
+    writing('new_fact', 'fact_stock_daily_price'),
+    writing('new_weekly', 'agg_stock_weekly_metrics'),
+    writing('new_monthly', 'agg_stock_monthly_metrics'),
+    writing('new_sector', 'agg_sector_performance'),
+    writing('new_dim_date', 'dim_date'),
+    writing('new_dim_exchange', 'dim_exchange'),
   ];
 }
