@@ -99,6 +99,8 @@ export { generateSnapshotId } from './ops/commit-options.js';
 export type { CommitOptions } from './ops/commit-options.js';
 export { commitChange, stageChange } from './ops/commit-change.js';
 export type { StagedCommit } from './ops/commit-change.js';
+export { completePendingCommit, describeStagedCommit } from './ops/pending-commit.js';
+export type { PendingCommitOutcome, PendingCommitRecord } from './ops/pending-commit.js';
 export { getMetadataLocation, produceSnapshot } from './ops/produce-snapshot.js';
 export type { CommitState, ProducedSnapshot } from './ops/produce-snapshot.js';
 export { buildSnapshotSummary } from './ops/snapshot-summary.js';

@@ -25,3 +25,6 @@ export { selectSnapshot } from './scan/select-snapshot.js';
 export { planScan, readLiveEntries } from './scan/plan-scan.js';
 export type { FileScanTask, PlanScanOptions, ScanPlan } from './scan/plan-scan.js';
 export { buildDuckDbScanSql, toDuckDbType, toEnginePath } from './scan/duckdb-sql.js';
+// Recovery on open: a reader that finds an interrupted multi-table publish finishes it before reading.
+export { completePendingCommit } from './ops/pending-commit.js';
+export type { PendingCommitOutcome, PendingCommitRecord } from './ops/pending-commit.js';

@@ -5,7 +5,7 @@ import { ConfigError, PipelineError } from '../errors.js';
 import type { ResolvedConfig } from '../config/types.js';
 import { doctorProbes } from '../commands/doctor.js';
 import { registerGlueTransform } from '../commands/transform.js';
-import { registerRemoteLock } from '../pipeline/run-environment.js';
+import { registerRemoteLock } from '../pipeline/warehouse-lock.js';
 import { registerAwsWarehouse, type Warehouse } from '../warehouse/open-warehouse.js';
 import { createS3Localizer } from './localize-s3.js';
 

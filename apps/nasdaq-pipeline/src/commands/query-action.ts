@@ -4,6 +4,7 @@ import type { CommandContext } from '../program.js';
 import { UsageError } from '../errors.js';
 import { openDb, type Db } from '../warehouse/duckdb.js';
 import { openWarehouse } from '../warehouse/open-warehouse.js';
+import { finishInterruptedPublishForReading } from '../pipeline/warehouse-lock.js';
 import { planTableSources } from '../warehouse/snapshot-views.js';
 import { createTableViews } from '../warehouse/table-views.js';
 import { formatRows, type RowFormat } from '../output/format-rows.js';
@@ -35,6 +36,7 @@ export async function runQuery(
   const asOf = opts.asOf === undefined ? undefined : parseAsOf(opts.asOf);
   const config = await ctx.config();
   const wh = await openWarehouse(config, ctx.deps.cwd);
+  await finishInterruptedPublishForReading(ctx, wh, 'query');
   const format = ctx.globals().json ? 'json' : opts.format;
   if (wh.remoteSql && asOf === undefined) {
     // Athena reads the Iceberg tables through the Glue catalog; only reading statements are sent.

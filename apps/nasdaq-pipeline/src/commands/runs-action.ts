@@ -2,6 +2,7 @@ import type { CommandContext } from '../program.js';
 import { UsageError } from '../errors.js';
 import { openDb, quoteLiteral } from '../warehouse/duckdb.js';
 import { openWarehouse } from '../warehouse/open-warehouse.js';
+import { finishInterruptedPublishForReading } from '../pipeline/warehouse-lock.js';
 import { attachWarehouse } from '../warehouse/snapshot-views.js';
 import { formatRows } from '../output/format-rows.js';
 
@@ -13,6 +14,7 @@ export async function runRuns(
 ): Promise<void> {
   const config = await ctx.config();
   const wh = await openWarehouse(config, ctx.deps.cwd);
+  await finishInterruptedPublishForReading(ctx, wh, 'runs');
   const db = await openDb();
   try {
     const sources = await attachWarehouse(db, wh);

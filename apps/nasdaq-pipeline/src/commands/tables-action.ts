@@ -1,6 +1,7 @@
 import type { TableMetadata } from '@nasdaq-pipeline/iceberg';
 import type { CommandContext } from '../program.js';
 import { openWarehouse } from '../warehouse/open-warehouse.js';
+import { finishInterruptedPublishForReading } from '../pipeline/warehouse-lock.js';
 import { formatRows } from '../output/format-rows.js';
 
 /** One line of `nasdaq-pipeline tables`. */
@@ -36,6 +37,7 @@ export function tableStats(name: string, metadata: TableMetadata): TableStats {
 export async function runTables(ctx: CommandContext): Promise<void> {
   const config = await ctx.config();
   const wh = await openWarehouse(config, ctx.deps.cwd);
+  await finishInterruptedPublishForReading(ctx, wh, 'tables');
   const idents = (await wh.catalog.listTables(wh.namespace)).sort((a, b) =>
     a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
   );

@@ -6,6 +6,7 @@ import { UsageError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
 import { openDb } from '../warehouse/duckdb.js';
 import { openWarehouse } from '../warehouse/open-warehouse.js';
+import { finishInterruptedPublishForReading } from '../pipeline/warehouse-lock.js';
 import { attachWarehouse } from '../warehouse/snapshot-views.js';
 import { readRawZone } from '../pipeline/raw-zone-reader.js';
 import { formatRows } from '../output/format-rows.js';
@@ -22,6 +23,7 @@ export async function runValidate(ctx: CommandContext, opts: ValidateOptions): P
   const config = await ctx.config();
   const calendar = createCalendarFromConfig(config);
   const wh = await openWarehouse(config, ctx.deps.cwd);
+  await finishInterruptedPublishForReading(ctx, wh, 'validate');
   const symbols = await resolveSymbols(ctx, {});
   const out: { raw?: unknown; tables?: ExpectationResult[] } = {};
   let code: number = ExitCode.ok;

@@ -8,9 +8,9 @@ const reached = new Map<string, number>();
  * `NASDAQ_PIPELINE_CHAOS_KILL_AT` is `<step>` or `<step>#<k>`, the k-th time (default the first) the process
  * reaches `step` it sends itself SIGKILL — no cleanup, no `finally`, like a power cut. Does nothing otherwise.
  *
- * Steps: `staged` (snapshots staged, nothing published), `publish` (before each table's pointer swap),
- * `published` (every table swapped, the run not yet recorded), `maintain-expired`, `maintain-compacted`,
- * `maintain-orphans` (after that part of `maintain`, per table).
+ * Steps: `staged` (snapshots staged, nothing published), `publish` (before each table's pointer swap; the publish
+ * journal is written before the first), `published` (every table swapped, the run not yet recorded),
+ * `maintain-expired`, `maintain-compacted`, `maintain-orphans` (after that part of `maintain`, per table).
  */
 export function chaosPoint(step: string, env: NodeJS.ProcessEnv = process.env): void {
   const at = env[CHAOS_KILL_AT_ENV];

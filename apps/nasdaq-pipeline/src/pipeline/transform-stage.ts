@@ -9,6 +9,7 @@ import type { ResolvedConfig } from '../config/types.js';
 import type { Db } from '../warehouse/duckdb.js';
 import type { Warehouse } from '../warehouse/open-warehouse.js';
 import { chaosPoint } from './chaos-point.js';
+import { removePublishJournal, writePublishJournal } from './publish-journal.js';
 import type { StagedTransform, TransformInput, TransformStage } from './stages.js';
 
 /**
@@ -73,17 +74,36 @@ export function createTransformStage(o: {
       })),
       stagedFiles: new Map(result.staged.map((s) => [s.table, s.files])),
       async publish() {
-        // Per-table swaps are atomic, a multi-table publish is not: the fact table goes LAST. A run killed
-        // mid-publish then finds its bars missing from the fact table, so the rerun recomputes them and
-        // every aggregate they touch, converging to the state of an uninterrupted run.
+        // Each table's swap is atomic, the set is not: the journal records every staged commit before the first
+        // swap, so a run killed between swaps is finished by the next command that opens the warehouse. The fact
+        // table still goes last, so a run whose journal was lost converges on its rerun too.
         const order = [...result.staged].sort(
           (a, b) =>
             Number(a.table === 'fact_stock_daily_price') - Number(b.table === 'fact_stock_daily_price'),
         );
+        const records = order.flatMap((t) => (t.pendingCommit ? [t.pendingCommit] : []));
+        const journaled = records.length > 1;
+        if (journaled) {
+          await writePublishJournal(o.warehouse.io, o.warehouse.rootUri, {
+            format: 1,
+            runId: input.runId,
+            writtenAt: new Date().toISOString(),
+            tables: records,
+          });
+        }
         for (const t of order) {
           chaosPoint('publish');
-          await t.publish();
+          try {
+            await t.publish();
+          } catch (e) {
+            // A swap that may have happened stays journaled (the next command finds out and finishes); any other
+            // failure deleted that table's staged files, so the journal cannot be finished and goes.
+            if (journaled && (e as { code?: string }).code !== 'ICEBERG_COMMIT_STATE_UNKNOWN')
+              await removePublishJournal(o.warehouse.io, o.warehouse.rootUri).catch(() => undefined);
+            throw e;
+          }
         }
+        if (journaled) await removePublishJournal(o.warehouse.io, o.warehouse.rootUri);
         chaosPoint('published');
         await cleanup();
       },

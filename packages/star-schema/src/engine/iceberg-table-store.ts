@@ -3,6 +3,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import {
   dataFileFromParquet,
+  describeStagedCommit,
   planScan,
   stageChange,
   toLocalPath,
@@ -144,6 +145,7 @@ export function createIcebergTableStore(options: IcebergTableStoreOptions): Tabl
           table: table.name,
           files,
           addedFiles: added.length,
+          pendingCommit: describeStagedCommit(staged),
           publish: async () => {
             await staged.publish();
           },

@@ -1,3 +1,4 @@
+import type { PendingCommitRecord } from '@nasdaq-pipeline/iceberg';
 import type { TableDefinition } from '../tables/table-definition.js';
 
 /** Partition tuple of a data file keyed by partition field name (`{ trade_date_month: 649 }`); `{}` unpartitioned. */
@@ -33,6 +34,11 @@ export interface StagedTable {
   readonly files: readonly string[];
   /** Rows added by this change. */
   readonly addedFiles: number;
+  /**
+   * The staged Iceberg commit written down, for a publish journal that lets another process finish an
+   * interrupted multi-table publish (`completePendingCommit`). Absent for stores without a catalog.
+   */
+  readonly pendingCommit?: PendingCommitRecord;
   /** Make the staged snapshot current (atomic per table). */
   publish(): Promise<void>;
   /** Drop the staged snapshot; readers never saw it. */
