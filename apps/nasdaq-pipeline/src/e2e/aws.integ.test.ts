@@ -100,6 +100,32 @@ describe.skipIf(!moto.available)('nasdaq-pipeline --target aws (moto)', { timeou
     expect(doc.tables.find((x) => x.table === 'dim_stock')?.rows).toBe(2);
   });
 
+  it('a run killed between two table swaps is finished by the next command (S3 journal, dead lock taken over)', async () => {
+    // Its own warehouse and Glue database (a Glue database maps to one warehouse).
+    const killedWarehouse = `s3://${bucket}/wh-killed`;
+    const cwd = await mkdtemp(path.join(tmpdir(), 'np-aws-e2e-killed-'));
+    await writeFile(path.join(cwd, 'nasdaq-pipeline.yaml'), 'namespace: nasdaq_killed\n');
+    const at = (args: string[], extra: Record<string, string> = {}) =>
+      spawnCli(['--target', 'aws', '--warehouse', killedWarehouse, ...args], {
+        cwd,
+        env: { ...env(), ...extra },
+      });
+    const killed = await at(['run', '--symbols', 'AAPL,MSFT', '--source', 'sample'], {
+      NASDAQ_PIPELINE_CHAOS_KILL_AT: 'publish#7', // before the last swap, the fact table's
+    });
+    expect(killed.signal, killed.stderr).toBe('SIGKILL');
+    const journal = { Bucket: bucket, Key: 'wh-killed/.nasdaq-pipeline.publish.json' };
+    await expect(moto.clients.s3.send(new HeadObjectCommand(journal))).resolves.toBeTruthy();
+    // The killed run's S3 lock is far from expiry; its process is gone from this host, so it is taken over.
+    const t = await at(['--json', 'tables']);
+    expectNoSecrets(t);
+    expect(t.code, t.stderr).toBe(0);
+    expect(t.stderr).toMatch(/1 tables published now \(fact_stock_daily_price\), 6 already published/);
+    await expect(moto.clients.s3.send(new HeadObjectCommand(journal))).rejects.toThrow();
+    const doc = JSON.parse(t.stdout) as { tables: { table: string; rows: number }[] };
+    expect(doc.tables.find((x) => x.table === 'fact_stock_daily_price')?.rows).toBeGreaterThan(400);
+  });
+
   it('transform --engine glue --dry-run prints the job it would create and submit', async () => {
     const r = await cli(['--json', 'transform', '--engine', 'glue', '--dry-run']);
     expect(r.code, r.stderr).toBe(0);

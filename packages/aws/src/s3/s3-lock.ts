@@ -18,6 +18,11 @@ export interface S3LockOptions {
   readonly host?: string;
   /** Default `process.pid`. */
   readonly pid?: number;
+  /**
+   * Whether a process of this host is alive; a lock held by a process of this host that is gone is taken over
+   * before it expires (cron on one machine recovers at once). Default `process.kill(pid, 0)`.
+   */
+  readonly isAlive?: (pid: number) => boolean;
   /** Wait up to this many ms for a held lock instead of failing at once (polls every `pollMs`). Default 0. */
   readonly waitMs?: number;
   /** Poll interval while waiting. Default 5000. */
@@ -31,7 +36,7 @@ export interface HeldS3Lock {
   readonly uri: string;
   /** Our lock record (its `expires` moves forward on each `renew`). */
   readonly holder: LockHolder;
-  /** The expired holder whose lock we took over, or `null`. */
+  /** The expired (or dead) holder whose lock we took over, or `null`. */
   readonly tookOverFrom: LockHolder | null;
   /**
    * Push `expires` to now + ttl (long runs call this periodically).
@@ -47,6 +52,15 @@ export interface HeldS3Lock {
 
 const DEFAULT_TTL_MS = 2 * 60 * 60 * 1000;
 
+function defaultIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /** The lock object of a warehouse: `<warehouse>/.nasdaq-pipeline.lock` (the same name as the local lock file). */
 export function getWarehouseLockUri(warehouse: string): string {
   return `${warehouse.replace(/\/+$/, '')}/.nasdaq-pipeline.lock`;
@@ -54,8 +68,8 @@ export function getWarehouseLockUri(warehouse: string): string {
 
 /**
  * Take the one-writer-per-warehouse lock on S3. The lock is a JSON object ({@link LockHolder}) created with
- * `If-None-Match: *`, so exactly one of several concurrent acquirers succeeds. A lock whose `expires` has passed
- * (its run crashed) is taken over with a conditional overwrite `If-Match: <its ETag>`: if two runs try to take
+ * `If-None-Match: *`, so exactly one of several concurrent acquirers succeeds. A lock whose `expires` has passed,
+ * or whose holder ran on this host and is gone (its run crashed), is taken over with a conditional overwrite `If-Match: <its ETag>`: if two runs try to take
  * over the same stale lock, only one overwrite matches, the other sees 412 and re-reads the new, live holder.
  * @throws {LockHeldError} naming the holder when a live lock exists (after `waitMs`)
  */
@@ -104,7 +118,12 @@ export async function acquireS3Lock(uri: string, options: S3LockOptions): Promis
     }
     const current = await readLockObject(s3, bucket, key);
     if (current === undefined) continue; // released between our create and our read: try again
-    if (current.holder === undefined || Date.parse(current.holder.expires) <= now().getTime()) {
+    const h = current.holder;
+    const stale =
+      h === undefined ||
+      Date.parse(h.expires) <= now().getTime() ||
+      (h.host === (options.host ?? hostname()) && !(options.isAlive ?? defaultIsAlive)(h.pid));
+    if (stale) {
       holder = record();
       try {
         const etag = await put(holder, { IfMatch: current.etag });

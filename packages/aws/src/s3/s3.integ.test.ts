@@ -143,6 +143,23 @@ describe.skipIf(!moto.available)('S3 on moto_server', () => {
       await third.release();
     });
 
+    it('takes over before expiry a lock whose holder ran on this host and is gone, never a live one', async () => {
+      const uri = getWarehouseLockUri(await warehouse('lock-dead'));
+      const opts = { s3: moto.clients.s3, host: 'cron-box', ttlMs: 3_600_000 };
+      await acquireS3Lock(uri, { ...opts, runId: 'run-killed', pid: 4242 });
+      // Same host, pid alive: held (exit 5 in the CLI), although far from expiry either way.
+      await expect(
+        acquireS3Lock(uri, { ...opts, runId: 'run-2', isAlive: () => true }),
+      ).rejects.toBeInstanceOf(LockHeldError);
+      // Another host cannot tell whether pid 4242 lives: it waits for the expiry.
+      await expect(
+        acquireS3Lock(uri, { ...opts, host: 'other-box', runId: 'run-3', isAlive: () => false }),
+      ).rejects.toBeInstanceOf(LockHeldError);
+      const next = await acquireS3Lock(uri, { ...opts, runId: 'run-4', isAlive: (pid) => pid !== 4242 });
+      expect(next.tookOverFrom).toMatchObject({ runId: 'run-killed', pid: 4242, host: 'cron-box' });
+      expect(await next.release()).toBe(true);
+    });
+
     it('takes over an expired lock, and the old holder can neither renew nor release it', async () => {
       const uri = getWarehouseLockUri(await warehouse('lock-stale'));
       const t0 = new Date('2026-01-05T21:00:00Z');
