@@ -6,7 +6,7 @@ import type { ResolvedConfig } from '../config/types.js';
 import { openDb, type Db } from '../warehouse/duckdb.js';
 import { openWarehouse, type Warehouse } from '../warehouse/open-warehouse.js';
 import { assertTablesInsideWarehouse } from './check-table-locations.js';
-import { acquireWarehouseLock, finishInterruptedPublish } from './warehouse-lock.js';
+import { acquireWarehouseLock, recoverWarehouse } from './warehouse-lock.js';
 import { createRunId } from './run-id.js';
 
 /** What every writing command shares: config, calendar, warehouse, a DuckDB, the lock. */
@@ -41,7 +41,7 @@ export async function withRunEnvironment<T>(
   const lock = await acquireWarehouseLock(ctx, warehouse, command, newRunId(), waitMs);
   let db: Db | undefined;
   try {
-    await finishInterruptedPublish(ctx, warehouse);
+    await recoverWarehouse(ctx, warehouse);
     db = await openDb({
       memoryLimit: config.transform.memoryLimit,
       ...(lock.tmp ? { tempDirectory: lock.tmp } : {}),

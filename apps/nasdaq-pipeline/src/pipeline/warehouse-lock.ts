@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { TableIdentifier } from '@nasdaq-pipeline/iceberg/read';
 import type { CommandContext } from '../program.js';
 import type { Warehouse } from '../warehouse/open-warehouse.js';
 import { acquireLocalLock } from './lock.js';
@@ -54,6 +55,31 @@ export async function acquireWarehouseLock(
 export async function finishInterruptedPublish(ctx: CommandContext, warehouse: Warehouse): Promise<void> {
   const recovery = await completeInterruptedPublish(warehouse.io, warehouse.catalog, warehouse.rootUri);
   if (recovery) ctx.log('warn', describeRecovery(recovery));
+}
+
+/** A catalog that can repair its tables' version hints (the filesystem catalog). */
+interface HintedCatalog {
+  repairVersionHint(identifier: TableIdentifier): Promise<{ from: number | null; to: number } | null>;
+}
+
+/**
+ * What a writing command does first, under the lock: finish an interrupted publish, then rewrite the
+ * `version-hint.text` a run killed inside a commit left behind (readers that trust the hint would read the
+ * previous version until the next commit).
+ */
+export async function recoverWarehouse(ctx: CommandContext, warehouse: Warehouse): Promise<void> {
+  await finishInterruptedPublish(ctx, warehouse);
+  const catalog = warehouse.catalog as Partial<HintedCatalog>;
+  if (typeof catalog.repairVersionHint !== 'function') return;
+  for (const identifier of await warehouse.catalog.listTables(warehouse.namespace)) {
+    const repaired = await catalog.repairVersionHint(identifier);
+    if (repaired) {
+      ctx.log(
+        'warn',
+        `repaired version-hint.text of ${identifier.namespace}.${identifier.name} (${repaired.from === null ? 'missing' : `v${repaired.from}`} → v${repaired.to}): a run was killed between its commit and the hint write`,
+      );
+    }
+  }
 }
 
 /**

@@ -92,6 +92,19 @@ describe('FilesystemCatalog', () => {
     expect((await catalog.loadTable(ident)).version).toBe('2');
   });
 
+  it('repairs a stale or missing hint (what a writer killed after its commit leaves), and only then', async () => {
+    const hint = path.join(root, 'ns/t/metadata/version-hint.text');
+    writeFileSync(hint, '2');
+    expect(await catalog.repairVersionHint(ident)).toBeNull(); // right already
+    writeFileSync(hint, '1');
+    expect(await catalog.repairVersionHint(ident)).toEqual({ from: 1, to: 2 });
+    expect(readFileSync(hint, 'utf8')).toBe('2');
+    rmSync(hint);
+    expect(await catalog.repairVersionHint(ident)).toEqual({ from: null, to: 2 });
+    expect(readFileSync(hint, 'utf8')).toBe('2');
+    expect(await catalog.repairVersionHint({ namespace: 'ns', name: 'absent' })).toBeNull();
+  });
+
   it('drops a table', async () => {
     await catalog.dropTable(ident, { purge: true });
     expect(await catalog.tableExists(ident)).toBe(false);

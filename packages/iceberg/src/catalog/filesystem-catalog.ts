@@ -140,6 +140,32 @@ export class FilesystemCatalog implements Catalog {
     await this.io.delete(paths);
   }
 
+  /**
+   * Rewrite `version-hint.text` when it is missing or names an older version than the current one — what a writer
+   * killed between its metadata create (the commit) and the hint write leaves. Our reader probes forward, but
+   * readers that trust the hint (icebird, DuckDB's iceberg extension) would read the older version until the next
+   * commit. Run it under the writer lock (the CLI does, in every writing command and `maintain`).
+   * @returns the hint's previous value (null when absent or unreadable) and the version written; null when the
+   *   hint was right or the table does not exist
+   */
+  async repairVersionHint(identifier: TableIdentifier): Promise<{ from: number | null; to: number } | null> {
+    const location = this.tableLocation(identifier);
+    const current = await this.findCurrentVersion(location);
+    if (current === undefined) return null;
+    let hint: number | null = null;
+    try {
+      const text = new TextDecoder()
+        .decode(await this.io.read(`${location}/metadata/version-hint.text`))
+        .trim();
+      hint = /^\d+$/.test(text) ? Number(text) : null;
+    } catch {
+      // absent or unreadable: rewritten below
+    }
+    if (hint === current) return null;
+    await this.io.write(`${location}/metadata/version-hint.text`, encode(String(current)));
+    return { from: hint, to: current };
+  }
+
   /** Highest existing version: start at the hint (or a listing), then probe forward past stale hints. */
   private async findCurrentVersion(location: string): Promise<number | undefined> {
     let version: number | undefined;
