@@ -37,7 +37,7 @@ const runner = new AthenaQueryRunner({
 registerAwsWarehouse(async () => ({
   rootUri: 's3://lake/wh',
   namespace: 'nasdaq',
-  io: {} as never,
+  io: { exists: () => Promise.resolve(false) } as never, // no interrupted publish to finish
   catalog: {} as never,
   target: 'aws',
   remoteSql: { query: runner.query, tableRef: runner.tableRef, scannedBytes: () => 0 },
