@@ -9,6 +9,7 @@ import type { ResolvedConfig } from '../config/types.js';
 import type { Db } from '../warehouse/duckdb.js';
 import type { Warehouse } from '../warehouse/open-warehouse.js';
 import { chaosPoint } from './chaos-point.js';
+import { writeJsonChunks } from './json-chunks.js';
 import { removePublishJournal, writePublishJournal } from './publish-journal.js';
 import type { StagedTransform, TransformInput, TransformStage } from './stages.js';
 
@@ -30,8 +31,7 @@ export function createTransformStage(o: {
         : (o.warehouse.scratchDir ?? tmpdir());
     const workDir = path.join(base, `transform-${input.runId}`);
     await mkdir(workDir, { recursive: true });
-    const barsFile = path.join(workDir, 'bars.json');
-    await writeFile(barsFile, JSON.stringify(input.bars));
+    const barsFiles = await writeJsonChunks(workDir, 'bars', input.bars);
     const profilesFile = path.join(workDir, 'profiles.json');
     await writeFile(profilesFile, JSON.stringify([...input.profiles.values()]));
     const store = createIcebergTableStore({
@@ -48,7 +48,7 @@ export function createTransformStage(o: {
         mode: input.rebuild ? 'rebuild' : 'incremental',
         bars: {
           format: 'json',
-          files: [barsFile],
+          files: barsFiles,
           source: input.source,
           runId: input.runId,
           ingestedAt: input.ingestedAt.toISOString(),
