@@ -5,31 +5,24 @@
 // and wall time as ratios to the plain write in the same process.
 //   node tools/bench/star-schema.mjs 3000 10            # once, generates the input
 //   node tools/bench/partitioned-write.mjs [symbols=1500] [rounds=2]
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { openCachedBars } from './cached-bars.mjs';
 
 const [SYMBOLS = 1500, ROUNDS = 2] = process.argv.slice(2).map(Number);
-const base = process.env.STAR_BENCH_DIR ?? path.join(tmpdir(), 'star-schema-bench');
-const dir = path.join(base, 'data-3000x10', 'bars');
-const files = readdirSync(dir)
-  .slice(0, SYMBOLS)
-  .map((f) => `'${path.join(dir, f)}'`);
-const work = path.join(base, 'partitioned-write');
-rmSync(work, { recursive: true, force: true });
-mkdirSync(work, { recursive: true });
-const { DuckDBInstance } = await import('@duckdb/node-api');
-const instance = await DuckDBInstance.create(':memory:', {
-  threads: '2',
-  memory_limit: '6GB',
-  preserve_insertion_order: 'false',
-  temp_directory: path.join(work, 'spill'),
+const {
+  connection: c,
+  barsJson: json,
+  workDir: work,
+  over: w,
+} = await openCachedBars({
+  symbols: 3000,
+  years: 10,
+  take: SYMBOLS,
+  work: 'partitioned-write',
+  memoryLimit: '6GB',
 });
-const c = await instance.connect();
-const json = `read_json([${files.join(',')}], format = 'array', columns = {symbol: 'VARCHAR', date: 'DATE',
-  open: 'DOUBLE', high: 'DOUBLE', low: 'DOUBLE', close: 'DOUBLE', volume: 'DOUBLE'})`;
-const w = (frame = '') => `OVER (PARTITION BY symbol ORDER BY ts ${frame})`;
 const year = w('RANGE BETWEEN INTERVAL 364 DAYS PRECEDING AND CURRENT ROW');
 await c.run(`CREATE TABLE fact AS SELECT symbol, date AS trade_date,
   year(date) * 10000 + month(date) * 100 + day(date) AS date_key, 42::BIGINT AS stock_key,

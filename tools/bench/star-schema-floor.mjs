@@ -4,29 +4,22 @@
 // this reaches is an upper bound for the whole build. Uses the cached input of tools/bench/star-schema.mjs:
 //   node tools/bench/star-schema.mjs 3000 10      # once, generates the input
 //   node tools/bench/star-schema-floor.mjs 3000 10
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { rmSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { openCachedBars } from './cached-bars.mjs';
 
 const [SYMBOLS = 3000, YEARS = 10] = process.argv.slice(2).map(Number);
-const base = process.env.STAR_BENCH_DIR ?? path.join(tmpdir(), 'star-schema-bench');
-const dir = path.join(base, `data-${SYMBOLS}x${YEARS}`, 'bars');
-const files = readdirSync(dir).map((f) => `'${path.join(dir, f)}'`);
-const work = path.join(base, 'floor');
-rmSync(work, { recursive: true, force: true });
-mkdirSync(work, { recursive: true });
-const { DuckDBInstance } = await import('@duckdb/node-api');
-const instance = await DuckDBInstance.create(':memory:', {
-  threads: '2',
-  memory_limit: process.env.STAR_BENCH_MEMORY ?? '1200MB',
-  preserve_insertion_order: 'false',
-  temp_directory: path.join(work, 'spill'),
+const {
+  connection: c,
+  barsJson: json,
+  workDir: work,
+  over: w,
+} = await openCachedBars({
+  symbols: SYMBOLS,
+  years: YEARS,
+  work: 'floor',
+  memoryLimit: process.env.STAR_BENCH_MEMORY ?? '1200MB',
 });
-const c = await instance.connect();
-const json = `read_json([${files.join(',')}], format = 'array', columns = {symbol: 'VARCHAR', date: 'DATE',
-  open: 'DOUBLE', high: 'DOUBLE', low: 'DOUBLE', close: 'DOUBLE', volume: 'DOUBLE'})`;
-const w = (frame = '') => `OVER (PARTITION BY symbol ORDER BY ts ${frame})`;
 const fact = `SELECT symbol, date AS trade_date, open, high, low, close, CAST(volume AS BIGINT) AS volume,
   lag(close) ${w()} AS previous_close,
   CASE WHEN row_number() ${w()} >= 50 THEN avg(close) ${w('ROWS BETWEEN 49 PRECEDING AND CURRENT ROW')} END AS sma50,

@@ -52,7 +52,7 @@ export async function acquireWarehouseLock(
 }
 
 /** Finish an interrupted publish (the caller holds the lock), and say so. */
-export async function finishInterruptedPublish(ctx: CommandContext, warehouse: Warehouse): Promise<void> {
+async function finishInterruptedPublish(ctx: CommandContext, warehouse: Warehouse): Promise<void> {
   const recovery = await completeInterruptedPublish(warehouse.io, warehouse.catalog, warehouse.rootUri);
   if (recovery) ctx.log('warn', describeRecovery(recovery));
 }

@@ -69,8 +69,9 @@ export function getWarehouseLockUri(warehouse: string): string {
 /**
  * Take the one-writer-per-warehouse lock on S3. The lock is a JSON object ({@link LockHolder}) created with
  * `If-None-Match: *`, so exactly one of several concurrent acquirers succeeds. A lock whose `expires` has passed,
- * or whose holder ran on this host and is gone (its run crashed), is taken over with a conditional overwrite `If-Match: <its ETag>`: if two runs try to take
- * over the same stale lock, only one overwrite matches, the other sees 412 and re-reads the new, live holder.
+ * or whose holder ran on this host and is gone (its run crashed), is taken over with a conditional overwrite
+ * `If-Match: <its ETag>`: if two runs try to take over the same stale lock, only one overwrite matches, the other
+ * sees 412 and re-reads the new, live holder.
  * @throws {LockHeldError} naming the holder when a live lock exists (after `waitMs`)
  */
 export async function acquireS3Lock(uri: string, options: S3LockOptions): Promise<HeldS3Lock> {

@@ -152,32 +152,27 @@ export class FilesystemCatalog implements Catalog {
     const location = this.tableLocation(identifier);
     const current = await this.findCurrentVersion(location);
     if (current === undefined) return null;
-    let hint: number | null = null;
-    try {
-      const text = new TextDecoder()
-        .decode(await this.io.read(`${location}/metadata/version-hint.text`))
-        .trim();
-      hint = /^\d+$/.test(text) ? Number(text) : null;
-    } catch {
-      // absent or unreadable: rewritten below
-    }
+    const hint = await this.readHint(location);
     if (hint === current) return null;
-    await this.io.write(`${location}/metadata/version-hint.text`, encode(String(current)));
+    await this.io.write(hintPath(location), encode(String(current)));
     return { from: hint, to: current };
+  }
+
+  /** The version `version-hint.text` names; null when it is missing, unreadable or not a positive integer. */
+  private async readHint(location: string): Promise<number | null> {
+    try {
+      const hint = Number(new TextDecoder().decode(await this.io.read(hintPath(location))).trim());
+      return Number.isInteger(hint) && hint > 0 ? hint : null;
+    } catch {
+      return null;
+    }
   }
 
   /** Highest existing version: start at the hint (or a listing), then probe forward past stale hints. */
   private async findCurrentVersion(location: string): Promise<number | undefined> {
-    let version: number | undefined;
-    try {
-      const hint = Number(
-        new TextDecoder().decode(await this.io.read(`${location}/metadata/version-hint.text`)).trim(),
-      );
-      if (Number.isInteger(hint) && hint > 0 && (await this.io.exists(metadataPath(location, hint))))
-        version = hint;
-    } catch {
-      // Missing or unreadable hint: fall back to listing (spec: the hint is only a hint).
-    }
+    // A missing or unreadable hint falls back to listing (spec: the hint is only a hint).
+    const hint = await this.readHint(location);
+    let version = hint !== null && (await this.io.exists(metadataPath(location, hint))) ? hint : undefined;
     if (version === undefined) {
       for await (const f of this.io.list(`${location}/metadata/`)) {
         const m = VERSION_RE.exec(f.path.slice(f.path.lastIndexOf('/') + 1));
@@ -212,11 +207,15 @@ export class FilesystemCatalog implements Catalog {
 
   private async writeHint(location: string, version: number): Promise<void> {
     try {
-      await this.io.write(`${location}/metadata/version-hint.text`, encode(String(version)));
+      await this.io.write(hintPath(location), encode(String(version)));
     } catch {
       // Best-effort: the committed v<N> file is the truth; readers probe forward from a stale hint.
     }
   }
+}
+
+function hintPath(location: string): string {
+  return `${location}/metadata/version-hint.text`;
 }
 
 function metadataPath(location: string, version: number): string {
