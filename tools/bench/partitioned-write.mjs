@@ -1,8 +1,9 @@
 // What does DuckDB's partitioned Parquet write cost against a plain one (issue 6)? The fact table is partitioned by
 // month(trade_date): a 10-year rebuild writes ~120 partitions per batch. This script materialises the fact table's 23
 // columns (window metrics included) for N symbols of the cached star-schema input once, then writes the SAME rows
-// plain and partitioned into 2, 10 (years) and 120 (months) partitions, with and without field ids, and prints CPU
-// and wall time as ratios to the plain write in the same process.
+// plain and partitioned into 2, 10 (years) and 120 (months) partitions, with and without field ids, then as the
+// star-schema writer does since session 4 (8,192-row groups; a rebuild's one-value provenance as ENUMs), and prints
+// CPU and wall time as ratios to the plain write in the same process.
 //   node tools/bench/star-schema.mjs 3000 10            # once, generates the input
 //   node tools/bench/partitioned-write.mjs [symbols=1500] [rounds=2]
 import { rmSync } from 'node:fs';
@@ -46,12 +47,17 @@ const variants = [
   ['10 partitions (year)', 'year(trade_date)', ''],
   ['120 partitions (month)', month, ''],
   ['120 partitions (month), field ids', month, `, FIELD_IDS ${fieldIds}`],
+  ['… and 8,192-row groups', month, `, FIELD_IDS ${fieldIds}, ROW_GROUP_SIZE 8192`],
+  ['… and source, run_id as ENUMs (the writer now)', month, `, FIELD_IDS ${fieldIds}, ROW_GROUP_SIZE 8192`, true],
 ];
+// A one-value ENUM is written as the same dictionary-encoded UTF8 column as the VARCHAR (engine/duckdb-sql.ts).
+const enums = `source::ENUM('sample') AS source, run_id::ENUM('01JBENCHRUNIDXXXXXXXXXXXXX') AS run_id`;
 let n = 0;
-async function write([, part, extra]) {
+async function write([, part, extra, asEnums]) {
   const out = path.join(work, `w${n++}`);
+  const rows = asEnums ? `* REPLACE (${enums})` : '*';
   const sql = part
-    ? `COPY (SELECT *, ${part} AS p FROM fact) TO '${out}' (FORMAT parquet, PARTITION_BY (p)${extra})`
+    ? `COPY (SELECT ${rows}, ${part} AS p FROM fact) TO '${out}' (FORMAT parquet, PARTITION_BY (p)${extra})`
     : `COPY fact TO '${out}.parquet' (FORMAT parquet${extra})`;
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();

@@ -38,7 +38,7 @@ export { quarantineDailyPrice } from './tables/quarantine-daily-price.js';
 
 export type { Dialect, DialectName } from './models/dialect.js';
 export { dialectOf, duckdbDialect, sparkDialect } from './models/dialect.js';
-export type { ModelName, ModelOptions } from './models/index.js';
+export type { ModelName, ModelOptions, StagedProvenance } from './models/index.js';
 export { modelNames, renderModel } from './models/index.js';
 export type { SparkJobStep } from './models/spark-job.js';
 export { renderSparkJob } from './models/spark-job.js';

@@ -4,14 +4,22 @@ import { performance } from 'node:perf_hooks';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { nasdaqCalendar } from '@nasdaq-pipeline/market-calendar';
 import { ModelExecutionError, StarSchemaInputError } from '../errors.js';
-import { renderModel, type ModelName } from '../models/index.js';
+import { renderModel, type ModelName, type StagedProvenance } from '../models/index.js';
 import { buildCalendarDates, type DescribeDate } from '../plan/calendar-dates.js';
 import { planDimDateRange, type DateRange } from '../plan/dim-date-range.js';
 import { DEFAULT_HISTORY_DAYS, planHistoryFrom } from '../plan/history-window.js';
 import { tableDefinitions, type ModelTableName } from '../tables/index.js';
-import { literal, pathList, scanTable } from './duckdb-sql.js';
+import { enumType, literal, pathList, scanTable } from './duckdb-sql.js';
 import { countRows, rewriteTouchedPartitions, writeTableFiles } from './duckdb-writer.js';
-import { barsSelect, profilesSelect, type BarsInput, type ProfilesInput } from './staged-input.js';
+import {
+  barValuesSelect,
+  barsSelect,
+  constantProvenance,
+  profilesSelect,
+  provenanceColumns,
+  type BarsInput,
+  type ProfilesInput,
+} from './staged-input.js';
 import type { StagedTable, StoredFile, TableStore, WrittenFile } from './table-store.js';
 
 /** Options of {@link buildStarSchema}. */
@@ -104,7 +112,8 @@ function dateString(value: unknown): string | null {
   return String(value).slice(0, 10);
 }
 
-const model = (name: ModelName, rebuild = false) => renderModel(name, 'duckdb', { rebuild });
+const model = (name: ModelName, rebuild = false, stagedProvenance?: StagedProvenance) =>
+  renderModel(name, 'duckdb', { rebuild, ...(stagedProvenance ? { stagedProvenance } : {}) });
 
 /**
  * Runs the star-schema models on DuckDB over the staged bars and profiles plus the stored history, writes
@@ -183,12 +192,17 @@ async function buildWith(
   await mkdir(out, { recursive: true });
   const t = tableDefinitions;
 
-  // 1. Stage the input once as Parquet: JSON is parsed a single time, batches then filter by symbol hash.
+  // 1. Stage the input once as Parquet: JSON is parsed a single time, batches then filter by symbol hash. A file
+  // input's provenance is one value: it is added by the `staged_bars` view, not stored per row.
   const stagedPath = join(workDir, 'staged-bars.parquet');
+  const provenance = constantProvenance(options.bars);
+  const bars = options.bars;
   await run(
     c,
     'staged_bars',
-    `COPY (${barsSelect(options.bars)}) TO ${literal(stagedPath)} (FORMAT parquet)`,
+    // Scratch, read twice at most: no dictionary and no compression write 15 % faster and read as fast.
+    `COPY (${'sql' in bars ? barsSelect(bars) : barValuesSelect(bars)}) TO ${literal(stagedPath)}
+    (FORMAT parquet, COMPRESSION uncompressed, DICTIONARY_SIZE_LIMIT 1)`,
   );
   const stats = await c.runAndReadAll(
     `SELECT count(*), count(DISTINCT symbol), min(date) FROM read_parquet(${literal(stagedPath)})`,
@@ -248,6 +262,12 @@ async function buildWith(
   // A batch holds about `batchSymbols` symbols' worth of rows: ten years of bars in a rebuild, or the staged bars
   // plus ~500 stored sessions of history per symbol in an incremental run (a daily run is then one or two batches,
   // so the stored history is scanned once or twice instead of once per symbol batch).
+  // A rebuild's fact rows all carry the input's provenance: written as one-value ENUMs, the strings are not copied
+  // into every partition's buffer (the run id alone cost ~20 % of the partitioned write).
+  const factTypes: Record<string, string> =
+    rebuild && provenance
+      ? { source: enumType([provenance.source]), run_id: enumType([provenance.runId]) }
+      : {};
   const rowsToWindow = stagedBars + (rebuild ? 0 : Number(symbolCount) * 500);
   const batchRows = options.batchRows ?? batchSymbols * 2520;
   const batches = Math.max(1, Math.ceil(rowsToWindow / batchRows));
@@ -260,7 +280,8 @@ async function buildWith(
       c,
       'staged_bars',
       `CREATE OR REPLACE TEMP VIEW staged_bars AS
-      SELECT * FROM read_parquet(${literal(stagedPath)}) WHERE ${inBatch}`,
+      SELECT *${provenance ? `, ${provenanceColumns(provenance)}` : ''}
+      FROM read_parquet(${literal(stagedPath)}) WHERE ${inBatch}`,
     );
     if (!rebuild) {
       // Version changes of symbols without bars in this run are handled in the batch of their hash. (A rebuild
@@ -278,9 +299,9 @@ async function buildWith(
     const factFiles = await writeTableFiles(
       c,
       t.fact_stock_daily_price,
-      model('fact_stock_daily_price', rebuild),
+      model('fact_stock_daily_price', rebuild, provenance),
       out,
-      { sort: false },
+      { sort: false, types: factTypes },
     );
     if (factFiles.length === 0) continue;
     const batchFact = scanTable(

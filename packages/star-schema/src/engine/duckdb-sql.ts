@@ -40,11 +40,20 @@ export function pathList(paths: readonly string[]): string {
   return `[${paths.map(literal).join(', ')}]`;
 }
 
-/** The table's columns, each cast to its storage type, in storage order. */
-export function castColumns(table: TableDefinition): string {
+/** The table's columns, each cast to its storage type (or the DuckDB type `types` names), in storage order. */
+export function castColumns(table: TableDefinition, types: Readonly<Record<string, string>> = {}): string {
   return table.columns
-    .map((c) => `CAST(${ident(c.name)} AS ${duckdbType(c.type)}) AS ${ident(c.name)}`)
+    .map((c) => `CAST(${ident(c.name)} AS ${types[c.name] ?? duckdbType(c.type)}) AS ${ident(c.name)}`)
     .join(', ');
+}
+
+/**
+ * A DuckDB ENUM of `values`: a string column that is one of a few known values, written by the Parquet writer
+ * as the same dictionary-encoded UTF8 column as a VARCHAR, and read back as VARCHAR. A partitioned write copies
+ * every VARCHAR longer than 12 bytes into each partition's buffer; an ENUM carries a one-byte index instead.
+ */
+export function enumType(values: readonly string[]): string {
+  return `ENUM(${values.map(literal).join(', ')})`;
 }
 
 /** A relation with the table's columns read from `paths` (an empty relation of the right types when none). */

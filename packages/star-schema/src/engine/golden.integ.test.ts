@@ -6,6 +6,14 @@ import { bar, createWarehouse, type Bar, type Warehouse } from '../test-support/
 // open = c, high = c + 1, low = c − 1, volume 1000 unless overridden).
 
 const num = (v: unknown) => (v === null ? null : Number(v));
+// The harness stamps every input with this instant; DuckDB renders a TIMESTAMPTZ as `2025-01-03 22:00:00+00`.
+const INGESTED_AT = '2025-01-03T22:00:00.000Z';
+const instant = (v: unknown) =>
+  new Date(
+    String(v)
+      .replace(' ', 'T')
+      .replace(/([+-]\d\d)$/, '$1:00'),
+  ).toISOString();
 
 describe('star schema on DuckDB — golden cases', () => {
   let w: Warehouse;
@@ -109,6 +117,26 @@ describe('star schema on DuckDB — golden cases', () => {
       iso_week: 1,
       year: 2024,
     });
+  });
+
+  it('stamps every fact row of a rebuild with the provenance of the run that landed its bars', async () => {
+    await w.build(
+      [bar('AAA', '2024-07-02', 10), bar('AAA', '2024-07-03', 11), bar('BBB', '2024-07-03', 20)],
+      {
+        mode: 'rebuild',
+        runId: "run-o'neil",
+        asOf: '2024-07-03',
+      },
+    );
+    const fact = await w.rows('fact_stock_daily_price');
+    expect(
+      fact.map((r) => [r['symbol'], r['trade_date'], r['source'], r['run_id'], instant(r['ingested_at'])]),
+    ).toEqual([
+      ['AAA', '2024-07-02', 'sample', "run-o'neil", INGESTED_AT],
+      ['AAA', '2024-07-03', 'sample', "run-o'neil", INGESTED_AT],
+      ['BBB', '2024-07-03', 'sample', "run-o'neil", INGESTED_AT],
+    ]);
+    expect(fact.map((r) => num(r['previous_close']))).toEqual([null, 10, null]);
   });
 
   it('keeps SMA 50/200 null until 50/200 sessions exist', async () => {

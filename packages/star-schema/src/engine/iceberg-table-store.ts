@@ -8,11 +8,11 @@ import {
   stageChange,
   toLocalPath,
   type Catalog,
-  type DataFile,
   type LoadedTable,
   type TableIdentifier,
 } from '@nasdaq-pipeline/iceberg';
 import { TableStoreError } from '../errors.js';
+import { mapLimit } from './map-limit.js';
 import {
   toIcebergSchema,
   toPartitionSpec,
@@ -108,9 +108,11 @@ export function createIcebergTableStore(options: IcebergTableStoreOptions): Tabl
       const schema = toIcebergSchema(table);
       const spec = toPartitionSpec(table);
       const location = base.metadata.location.replace(/\/+$/, '');
-      const added: DataFile[] = [];
+      const moved: string[] = [];
       try {
-        for (const f of change.add) {
+        // Files are moved and their footers read 8 at a time: one by one, a rebuild's ~500 files spent over a
+        // second waiting on the file system.
+        const added = await mapLimit(change.add, 8, async (f) => {
           const part = Object.entries(f.partition)
             .map(([k, v]) => `${k}=${v}`)
             .join('/');
@@ -122,8 +124,9 @@ export function createIcebergTableStore(options: IcebergTableStoreOptions): Tabl
           } else {
             await io.write(uri, new Uint8Array(await readFile(f.localPath)));
           }
-          added.push(await dataFileFromParquet({ path: uri, io }, { schema, spec, partition: f.partition }));
-        }
+          moved.push(uri);
+          return dataFileFromParquet({ path: uri, io }, { schema, spec, partition: f.partition });
+        });
         const removed =
           change.mode === 'rebuild'
             ? (await planScan(base.metadata, io)).files.map((path) => ({ path }))
@@ -152,7 +155,7 @@ export function createIcebergTableStore(options: IcebergTableStoreOptions): Tabl
           abandon: () => staged.abandon(),
         };
       } catch (e) {
-        await io.delete(added.map((f) => f.filePath)).catch(() => undefined);
+        await io.delete(moved).catch(() => undefined);
         throw new TableStoreError(
           table.name,
           `staging the change failed: ${e instanceof Error ? e.message : String(e)}`,

@@ -1,3 +1,4 @@
+import type { StagedProvenance } from '../models/index.js';
 import { literal, pathList } from './duckdb-sql.js';
 
 /**
@@ -31,6 +32,25 @@ const BAR_COLUMNS =
 /** The SELECT that yields staged bars from `input`. */
 export function barsSelect(input: BarsInput): string {
   if ('sql' in input) return input.sql;
+  return `SELECT v.*, ${provenanceColumns(input)}\nFROM (${barValuesSelect(input)}) v`;
+}
+
+/**
+ * The provenance a file input stamps on every bar (one value for the whole input), or undefined for a SQL input,
+ * whose rows carry their own.
+ */
+export function constantProvenance(input: BarsInput): StagedProvenance | undefined {
+  if ('sql' in input) return undefined;
+  return { source: input.source, runId: input.runId, ingestedAt: input.ingestedAt };
+}
+
+/** `source, run_id, ingested_at` of `p` as constant columns. */
+export function provenanceColumns(p: StagedProvenance): string {
+  return `${literal(p.source)} AS source, ${literal(p.runId)} AS run_id, CAST(${literal(p.ingestedAt)} AS TIMESTAMPTZ) AS ingested_at`;
+}
+
+/** The bar values of a file input — `(symbol, date, open, high, low, close, volume)`, no provenance. */
+export function barValuesSelect(input: Exclude<BarsInput, { sql: string }>): string {
   const reader =
     input.files.length === 0
       ? `(SELECT CAST(NULL AS VARCHAR) AS symbol, CAST(NULL AS DATE) AS date, 0.0 AS open, 0.0 AS high, 0.0 AS low, 0.0 AS close, 0.0 AS volume WHERE false)`
@@ -38,9 +58,7 @@ export function barsSelect(input: BarsInput): string {
         ? `read_json(${pathList(input.files)}, format = 'array', columns = ${BAR_COLUMNS})`
         : `read_parquet(${pathList(input.files)})`;
   return `SELECT symbol, CAST(date AS DATE) AS date, CAST(open AS DOUBLE) AS open, CAST(high AS DOUBLE) AS high,
-  CAST(low AS DOUBLE) AS low, CAST(close AS DOUBLE) AS close, CAST(volume AS DOUBLE) AS volume,
-  ${literal(input.source)} AS source, ${literal(input.runId)} AS run_id,
-  CAST(${literal(input.ingestedAt)} AS TIMESTAMPTZ) AS ingested_at
+  CAST(low AS DOUBLE) AS low, CAST(close AS DOUBLE) AS close, CAST(volume AS DOUBLE) AS volume
 FROM ${reader}`;
 }
 

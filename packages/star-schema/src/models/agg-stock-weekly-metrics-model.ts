@@ -4,8 +4,10 @@ import { periodAggregates, touchedFactRows } from './period-metrics.js';
 
 /**
  * `agg_stock_weekly_metrics` for every (symbol, ISO week) that has a row in `new_fact` (the fact rows this run
- * wrote), recomputed whole from `new_fact` plus the stored rows of those weeks. ISO year and week come from the
- * trade date (2024-12-30 is 2025-W01); week_start is the Monday even when it is a holiday.
+ * wrote), recomputed whole from `new_fact` plus the stored rows of those weeks. Rows are grouped by the week's
+ * Monday (`week_start`, even when it is a holiday); the ISO year and week are those of that Monday, which every
+ * day of an ISO week shares (2024-12-30 is 2025-W01). One date key hashes in half the time of symbol + ISO year +
+ * ISO week computed for every session.
  */
 export function aggStockWeeklyMetricsModel(d: Dialect, o: ModelOptions = {}): string {
   const weekOf = (a: string) => `CAST(date_trunc('WEEK', ${a}.trade_date) AS DATE)`;
@@ -21,15 +23,14 @@ r AS (
 ),
 g AS (
   SELECT r.symbol,
-    ${d.isoYear('r.trade_date')} AS iso_year,
-    ${d.isoWeek('r.trade_date')} AS iso_week,
-    CAST(date_trunc('WEEK', min(r.trade_date)) AS DATE) AS week_start,
+    ${weekOf('r')} AS week_start,
     max(r.trade_date) AS week_end,
     ${periodAggregates()}
   FROM r
-  GROUP BY r.symbol, ${d.isoYear('r.trade_date')}, ${d.isoWeek('r.trade_date')}
+  GROUP BY r.symbol, ${weekOf('r')}
 )
-SELECT symbol, iso_year, iso_week, week_start, week_end, CAST(trading_days AS INT) AS trading_days,
+SELECT symbol, ${d.isoYear('week_start')} AS iso_year, ${d.isoWeek('week_start')} AS iso_week, week_start, week_end,
+  CAST(trading_days AS INT) AS trading_days,
   period_open AS week_open, period_close AS week_close, period_high AS week_high, period_low AS week_low,
   CAST(total_volume AS BIGINT) AS total_volume, avg_close, close_stddev, avg_daily_volatility,
   100 * (period_close - period_open) / period_open AS weekly_return_pct,

@@ -46,6 +46,20 @@ export interface ModelOptions {
    * Results are the same as an incremental run over the same bars; the SQL is cheaper. Default false.
    */
   readonly rebuild?: boolean;
+  /**
+   * The provenance every staged bar carries, when it is one value for the whole input (files stamped by one
+   * run). A rebuild's fact model then writes it as constants instead of carrying three columns of every row
+   * through its window sort; `staged_bars` must still yield them. Ignored by incremental runs, whose stored rows
+   * keep their own provenance.
+   */
+  readonly stagedProvenance?: StagedProvenance;
+}
+
+/** Provenance of staged bars: FMP or the simulated market, the run that landed them, and when (ISO 8601). */
+export interface StagedProvenance {
+  readonly source: string;
+  readonly runId: string;
+  readonly ingestedAt: string;
 }
 
 const MODELS: Readonly<Record<ModelName, (d: Dialect, o: ModelOptions) => string>> = {

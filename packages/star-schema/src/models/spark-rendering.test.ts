@@ -11,6 +11,7 @@ const SPARK_FUNCTIONS = new Set([
   'conv',
   'count',
   'date_format',
+  'datediff',
   'date_sub',
   'date_trunc',
   'day',
@@ -94,19 +95,43 @@ describe('Spark SQL rendering', () => {
     expect(renderModel('dim_stock', 'spark')).toContain('CAST(conv(substr(md5(');
     // One source of truth: the fact model differs only in the dialect's spellings.
     const fact = renderModel('fact_stock_daily_price', 'spark');
-    expect(fact).toContain('RANGE BETWEEN INTERVAL 364 DAYS PRECEDING AND CURRENT ROW');
+    expect(fact).toContain('RANGE BETWEEN 364 PRECEDING AND CURRENT ROW');
+    expect(fact).toContain("datediff(trade_date, DATE '1970-01-01') AS dn");
     expect(fact).toContain("coalesce(s.valid_to, DATE '9999-12-31')");
-    expect(fact.replaceAll('CAST(b.ingested_at AS TIMESTAMP)', 'X')).toBe(
-      renderModel('fact_stock_daily_price', 'duckdb').replaceAll('CAST(b.ingested_at AS TIMESTAMPTZ)', 'X'),
+    const same = (sql: string) =>
+      sql
+        .replace(/CAST\(b\.ingested_at AS TIMESTAMP(TZ)?\)/, 'X')
+        .replace("datediff(trade_date, DATE '1970-01-01')", 'D')
+        .replace("CAST(trade_date - DATE '1970-01-01' AS INTEGER)", 'D');
+    expect(same(fact)).toBe(same(renderModel('fact_stock_daily_price', 'duckdb')));
+  });
+
+  it('writes a constant provenance after the windows of a rebuild, quoted for each dialect', () => {
+    const stagedProvenance = { source: 'fmp', runId: "o'neil\\run", ingestedAt: '2025-01-03T22:00:00Z' };
+    const spark = renderModel('fact_stock_daily_price', 'spark', { rebuild: true, stagedProvenance });
+    const duck = renderModel('fact_stock_daily_price', 'duckdb', { rebuild: true, stagedProvenance });
+    expect(spark).toContain(
+      "'fmp' AS source, 'o\\'neil\\\\run' AS run_id, CAST('2025-01-03T22:00:00Z' AS TIMESTAMP) AS ingested_at",
+    );
+    expect(duck).toContain(
+      "'fmp' AS source, 'o''neil\\run' AS run_id, CAST('2025-01-03T22:00:00Z' AS TIMESTAMPTZ) AS ingested_at",
+    );
+    // Nothing of the provenance rides through the window sort.
+    expect(duck.slice(0, duck.indexOf('windowed AS'))).not.toMatch(/source|run_id|ingested_at/);
+    expect(functionCalls(spark).filter((f) => !SPARK_FUNCTIONS.has(f))).toEqual([]);
+    // Incremental runs keep every row's own provenance.
+    expect(renderModel('fact_stock_daily_price', 'duckdb', { stagedProvenance })).toContain(
+      'b.source, b.run_id',
     );
   });
 
-  it('orders every window of the fact model by the same TIMESTAMP expression (one sort)', () => {
+  it('orders every window of the fact model by the same integer day number (one sort)', () => {
     const fact = renderModel('fact_stock_daily_price', 'duckdb');
     const orders = [...fact.matchAll(/OVER \(PARTITION BY symbol ORDER BY (\w+)/g)].map((m) => m[1]);
     expect(orders.length).toBe(6);
-    expect(new Set(orders)).toEqual(new Set(['ts']));
-    expect(fact).toContain('CAST(trade_date AS TIMESTAMP) AS ts');
+    expect(new Set(orders)).toEqual(new Set(['dn']));
+    expect(fact).toContain("CAST(trade_date - DATE '1970-01-01' AS INTEGER) AS dn");
+    expect(fact).not.toMatch(/INTERVAL/);
     expect(fact).not.toMatch(/valid_to IS NULL OR/);
     const rebuild = renderModel('fact_stock_daily_price', 'duckdb', { rebuild: true });
     expect([...rebuild.matchAll(/OVER \(PARTITION BY symbol ORDER BY (\w+)/g)].map((m) => m[1])).toEqual(
