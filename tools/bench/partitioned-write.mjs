@@ -48,7 +48,12 @@ const variants = [
   ['120 partitions (month)', month, ''],
   ['120 partitions (month), field ids', month, `, FIELD_IDS ${fieldIds}`],
   ['… and 8,192-row groups', month, `, FIELD_IDS ${fieldIds}, ROW_GROUP_SIZE 8192`],
-  ['… and source, run_id as ENUMs (the writer now)', month, `, FIELD_IDS ${fieldIds}, ROW_GROUP_SIZE 8192`, true],
+  [
+    '… and source, run_id as ENUMs (the writer now)',
+    month,
+    `, FIELD_IDS ${fieldIds}, ROW_GROUP_SIZE 8192`,
+    true,
+  ],
 ];
 // A one-value ENUM is written as the same dictionary-encoded UTF8 column as the VARCHAR (engine/duckdb-sql.ts).
 const enums = `source::ENUM('sample') AS source, run_id::ENUM('01JBENCHRUNIDXXXXXXXXXXXXX') AS run_id`;
