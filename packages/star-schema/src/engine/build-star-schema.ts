@@ -40,8 +40,8 @@ export interface BuildStarSchemaOptions {
   readonly calendar?: DescribeDate;
   /**
    * Symbols of ten-year history per batch (bounds memory: ~3.8M rows per batch by default; DuckDB spills what
-   * exceeds `memoryLimit`). Default 1500: on 2 cores, 3,000 × 10 years built in 34 s with 1.3 GB peak RSS, against
-   * 42 s and 0.8 GB with 500 (more, smaller partition files per batch cost more than they save).
+   * exceeds `memoryLimit`). Default 1500: on 2 cores, 3,000 × 10 years built in 23–29 s with 0.75–0.9 GB peak RSS;
+   * one batch of 3,000 took as long with 1.0 GB (BENCHMARKS.md, star-schema, session 4).
    */
   readonly batchSymbols?: number;
   /** Rows (staged bars + stored history) per batch; overrides `batchSymbols` × 2520. */
