@@ -1,5 +1,7 @@
+import { DuckDBInstance } from '@duckdb/node-api';
 import { sessionsBetween } from '@nasdaq-pipeline/market-calendar';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { tableDefinitions } from '../tables/index.js';
 import { bar, createWarehouse, type Bar, type Warehouse } from '../test-support/harness.js';
 
 // Golden tests: every expected value below is computed by hand from the bars in the test (bar(s, d, c) has
@@ -137,6 +139,21 @@ describe('star schema on DuckDB — golden cases', () => {
       ['BBB', '2024-07-03', 'sample', "run-o'neil", INGESTED_AT],
     ]);
     expect(fact.map((r) => num(r['previous_close']))).toEqual([null, 10, null]);
+    // Written from one-value ENUMs, the columns are still plain UTF-8 strings to every Parquet reader.
+    const files = await w.store.listFiles(tableDefinitions.fact_stock_daily_price);
+    const db = await DuckDBInstance.create(':memory:');
+    const c = await db.connect();
+    const columns = (
+      await c.runAndReadAll(
+        `SELECT name, type, converted_type FROM parquet_schema('${files[0]?.localPath}') WHERE name IN ('source', 'run_id') ORDER BY name`,
+      )
+    ).getRowObjectsJson();
+    c.closeSync();
+    db.closeSync();
+    expect(columns).toEqual([
+      { name: 'run_id', type: 'BYTE_ARRAY', converted_type: 'UTF8' },
+      { name: 'source', type: 'BYTE_ARRAY', converted_type: 'UTF8' },
+    ]);
   });
 
   it('keeps SMA 50/200 null until 50/200 sessions exist', async () => {
