@@ -20,7 +20,7 @@ export function defaultConfig(): ResolvedConfig {
     },
     calendar: { settleMinutes: 30, extraClosures: [] },
     extract: { bootstrapDays: 400, profileMaxAgeDays: 7 },
-    transform: { engine: 'duckdb', memoryLimit: '2GB', threads: null, symbolBatchSize: 1500 },
+    transform: { engine: 'duckdb', memoryLimit: '2GB', threads: null, symbolBatchSize: 3000 },
     validation: { suites: [], builtIn: true },
     logging: { level: 'info', format: 'pretty' },
     maintain: { expireOlderThanDays: 7, retainLast: 5, orphanOlderThanHours: 24, compactMinFiles: 8 },

@@ -39,9 +39,10 @@ export interface BuildStarSchemaOptions {
   /** Calendar for dim_date; default the NASDAQ calendar. */
   readonly calendar?: DescribeDate;
   /**
-   * Symbols of ten-year history per batch (bounds memory: ~3.8M rows per batch by default; DuckDB spills what
-   * exceeds `memoryLimit`). Default 1500: on 2 cores, 3,000 × 10 years built in 23–29 s with 0.75–0.9 GB peak RSS;
-   * one batch of 3,000 took as long with 1.0 GB (BENCHMARKS.md, star-schema, session 4).
+   * Symbols of ten-year history per batch (~7.6M rows by default; DuckDB spills what exceeds `memoryLimit`).
+   * Default 3000: on 2 cores, a 3,000 × 10-year rebuild whose bar count is known (`bars.rows`) runs as one batch
+   * that reads its JSON once, in 19.4–20.5 s with ~1.0 GB peak RSS (also with a 2 GB `memoryLimit`); two batches
+   * of 1,500 staged the input first and took 22.7–24.2 s with 0.77–0.85 GB (BENCHMARKS.md, star-schema, session 4).
    */
   readonly batchSymbols?: number;
   /** Rows (staged bars + stored history) per batch; overrides `batchSymbols` × 2520. */
@@ -128,7 +129,7 @@ const model = (name: ModelName, rebuild = false, stagedProvenance?: StagedProven
  */
 export async function buildStarSchema(options: BuildStarSchemaOptions): Promise<BuildStarSchemaResult> {
   const mode = options.mode ?? 'incremental';
-  const batchSymbols = options.batchSymbols ?? 1500;
+  const batchSymbols = options.batchSymbols ?? 3000;
   if (!Number.isInteger(batchSymbols) || batchSymbols < 1)
     throw new StarSchemaInputError(`batchSymbols must be a positive integer, got ${batchSymbols}`);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(options.asOf))
@@ -193,22 +194,33 @@ async function buildWith(
   const t = tableDefinitions;
 
   // 1. Stage the input once as Parquet: JSON is parsed a single time, batches then filter by symbol hash. A file
-  // input's provenance is one value: it is added by the `staged_bars` view, not stored per row.
+  // input's provenance is one value: it is added by the `staged_bars` view, not stored per row. A rebuild whose
+  // file input is known to fit one batch skips the copy and reads the files once, inside the fact model.
   const stagedPath = join(workDir, 'staged-bars.parquet');
   const provenance = constantProvenance(options.bars);
   const bars = options.bars;
-  await run(
-    c,
-    'staged_bars',
-    // Scratch, read twice at most: no dictionary and no compression write 15 % faster and read as fast.
-    `COPY (${'sql' in bars ? barsSelect(bars) : barValuesSelect(bars)}) TO ${literal(stagedPath)}
-    (FORMAT parquet, COMPRESSION uncompressed, DICTIONARY_SIZE_LIMIT 1)`,
-  );
-  const stats = await c.runAndReadAll(
-    `SELECT count(*), count(DISTINCT symbol), min(date) FROM read_parquet(${literal(stagedPath)})`,
-  );
-  const [barCount, symbolCount, minStaged] = stats.getRows()[0] ?? [0, 0, null, null];
-  const stagedBars = Number(barCount);
+  const batchRows = options.batchRows ?? batchSymbols * 2520;
+  const direct = rebuild && !('sql' in bars) && bars.rows !== undefined && bars.rows <= batchRows;
+  const stagedRelation = direct ? `(${barValuesSelect(bars)})` : `read_parquet(${literal(stagedPath)})`;
+  let stagedBars = 0;
+  let symbolCount = 0;
+  let minStaged: unknown = null;
+  if (!direct) {
+    await run(
+      c,
+      'staged_bars',
+      // Scratch, read twice at most: no dictionary and no compression write 15 % faster and read as fast.
+      `COPY (${'sql' in bars ? barsSelect(bars) : barValuesSelect(bars)}) TO ${literal(stagedPath)}
+      (FORMAT parquet, COMPRESSION uncompressed, DICTIONARY_SIZE_LIMIT 1)`,
+    );
+    const stats = await c.runAndReadAll(
+      `SELECT count(*), count(DISTINCT symbol), min(date) FROM ${stagedRelation}`,
+    );
+    const [barCount, symbols, minDate] = stats.getRows()[0] ?? [0, 0, null];
+    stagedBars = Number(barCount);
+    symbolCount = Number(symbols);
+    minStaged = minDate;
+  }
   await run(
     c,
     'staged_profiles',
@@ -268,9 +280,8 @@ async function buildWith(
     rebuild && provenance
       ? { source: enumType([provenance.source]), run_id: enumType([provenance.runId]) }
       : {};
-  const rowsToWindow = stagedBars + (rebuild ? 0 : Number(symbolCount) * 500);
-  const batchRows = options.batchRows ?? batchSymbols * 2520;
-  const batches = Math.max(1, Math.ceil(rowsToWindow / batchRows));
+  const rowsToWindow = stagedBars + (rebuild ? 0 : symbolCount * 500);
+  const batches = direct ? 1 : Math.max(1, Math.ceil(rowsToWindow / batchRows));
   const written: Record<'fact' | 'weekly' | 'monthly', WrittenFile[]> = { fact: [], weekly: [], monthly: [] };
   let affectedSymbols = 0;
   const rows = { fact: 0, weekly: 0, monthly: 0 };
@@ -281,7 +292,7 @@ async function buildWith(
       'staged_bars',
       `CREATE OR REPLACE TEMP VIEW staged_bars AS
       SELECT *${provenance ? `, ${provenanceColumns(provenance)}` : ''}
-      FROM read_parquet(${literal(stagedPath)}) WHERE ${inBatch}`,
+      FROM ${stagedRelation} WHERE ${inBatch}`,
     );
     if (!rebuild) {
       // Version changes of symbols without bars in this run are handled in the batch of their hash. (A rebuild
@@ -329,6 +340,20 @@ async function buildWith(
     written.monthly.push(...monthly);
   }
 
+  if (direct) {
+    // Nothing was staged to count: a rebuild writes one fact row per bar.
+    stagedBars = rows.fact;
+    symbolCount =
+      written.fact.length === 0
+        ? 0
+        : Number(
+            await scalar(
+              c,
+              `SELECT count(DISTINCT symbol) FROM read_parquet(${pathList(written.fact.map((f) => f.localPath))})`,
+            ),
+          );
+  }
+
   // 4. Sector performance over every stock of the touched dates.
   let sectorFiles: WrittenFile[] = [];
   let sectorRows = 0;
@@ -361,7 +386,12 @@ async function buildWith(
     )}`,
   );
   const storedRange = rebuild ? null : await dateRangeOf(c, 'SELECT "date" AS d FROM stored_dim_date');
-  const dataRange = await dateRangeOf(c, `SELECT date AS d FROM read_parquet(${literal(stagedPath)})`);
+  // (In a direct rebuild `new_fact` holds every fact row, one per bar.)
+  const dataRange = !direct
+    ? await dateRangeOf(c, `SELECT date AS d FROM ${stagedRelation}`)
+    : written.fact.length > 0
+      ? await dateRangeOf(c, 'SELECT trade_date AS d FROM new_fact')
+      : null;
   const dateRange = planDimDateRange({ stored: storedRange, data: dataRange, asOf: options.asOf });
   let dimDateWritten: WrittenFile[] = [];
   if (dateRange) {
@@ -472,7 +502,7 @@ async function buildWith(
     mode,
     staged,
     tables: summaries,
-    affectedSymbols: rebuild ? Number(symbolCount) : affectedSymbols,
+    affectedSymbols: rebuild ? symbolCount : affectedSymbols,
     stagedBars,
     publishAll: async () => {
       for (const s of staged) await s.publish();

@@ -1,3 +1,4 @@
+import { readdir } from 'node:fs/promises';
 import { sessionsBetween } from '@nasdaq-pipeline/market-calendar';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bar, createWarehouse, type Bar, type Profile, type Warehouse } from '../test-support/harness.js';
@@ -74,4 +75,32 @@ describe('determinism', () => {
     const rebuilt = await snapshot(w, true);
     for (const t of modelTableNames) expect({ t, rows: incremental[t] }).toEqual({ t, rows: rebuilt[t] });
   }, 90_000);
+
+  it('a rebuild that reads its files directly (bar count known, one batch) writes what a staged rebuild writes', async () => {
+    const staged = await w.build(bars, { profiles, asOf: '2025-01-10', mode: 'rebuild', batchRows: 100 });
+    const direct = await v.build(bars, { profiles, asOf: '2025-01-10', mode: 'rebuild', countBars: true });
+    expect([direct.stagedBars, direct.affectedSymbols]).toEqual([bars.length, symbols.length]);
+    expect([staged.stagedBars, staged.affectedSymbols]).toEqual([bars.length, symbols.length]);
+    // Only the staged rebuild copied its input to scratch Parquet first.
+    const scratch = async (x: Warehouse) =>
+      (await readdir(x.root, { recursive: true })).filter((f) => f.endsWith('staged-bars.parquet')).length;
+    expect([await scratch(w), await scratch(v)]).toEqual([1, 0]);
+    const a = await snapshot(w, true);
+    const b = await snapshot(v, true);
+    for (const t of modelTableNames) expect({ t, rows: b[t] }).toEqual({ t, rows: a[t] });
+    // dim_date spans the data's first year to the year after the run, read from the fact rows.
+    const dates = (b['dim_date'] ?? []) as { date: string }[];
+    expect([dates[0]?.date, dates.at(-1)?.date]).toEqual(['2024-01-01', '2026-12-31']);
+  }, 90_000);
+
+  it('a direct rebuild of files that hold no sessions writes nothing and counts nothing', async () => {
+    const r = await v.build([], {
+      asOf: '2025-01-10',
+      mode: 'rebuild',
+      countBars: true,
+      emptySymbols: ['ZZZ'],
+    });
+    expect([r.stagedBars, r.affectedSymbols]).toEqual([0, 0]);
+    expect(await v.rows('fact_stock_daily_price')).toEqual([]);
+  });
 });

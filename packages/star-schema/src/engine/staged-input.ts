@@ -14,6 +14,11 @@ export type BarsInput =
       readonly runId: string;
       /** ISO 8601 instant. */
       readonly ingestedAt: string;
+      /**
+       * Number of bars the files hold, when the caller knows it (the CLI does). A rebuild whose bars fit one batch
+       * then parses the files once, inside the fact model, instead of staging them as Parquet first.
+       */
+      readonly rows?: number;
     }
   | { readonly sql: string };
 

@@ -61,6 +61,8 @@ export interface Warehouse {
       publish?: boolean;
       batchSymbols?: number;
       batchRows?: number;
+      /** Pass the bar count with the files (as the CLI does), so a rebuild that fits one batch reads them directly. */
+      countBars?: boolean;
     },
   ): Promise<BuildStarSchemaResult>;
   /** Rows of a table, ordered by its key. */
@@ -117,6 +119,7 @@ export async function createWarehouse(kind: 'parquet' | 'iceberg' = 'parquet'): 
           source: 'sample',
           runId: options.runId ?? `run-${runCounter}`,
           ingestedAt: '2025-01-03T22:00:00Z',
+          ...(options.countBars ? { rows: bars.length } : {}),
         },
         ...(profiles ? { profiles: { sql: profiles } } : {}),
         ...(options.batchSymbols ? { batchSymbols: options.batchSymbols } : {}),

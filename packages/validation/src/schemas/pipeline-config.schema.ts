@@ -129,7 +129,7 @@ export const pipelineConfigSchema = {
           default: '2GB',
         },
         threads: { type: 'integer', minimum: 1, maximum: 256 },
-        symbolBatchSize: { type: 'integer', minimum: 1, maximum: 100000, default: 1500 },
+        symbolBatchSize: { type: 'integer', minimum: 1, maximum: 100000, default: 3000 },
       },
     },
     validation: {
