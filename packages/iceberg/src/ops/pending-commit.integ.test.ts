@@ -45,14 +45,18 @@ async function symbols(table: Table): Promise<string[]> {
   return (await readRows(io, await planScan(loaded.metadata, io))).map((r) => String(r['symbol'])).sort();
 }
 
+/** A one-row table with a staged, unpublished append of MSFT, and the record a journal keeps of it. */
+async function stagedAppend(name: string) {
+  const table = await tableWithOneRow(name);
+  const staged = await table.stageAppend(rows('MSFT', 2));
+  return { table, staged, record: describeStagedCommit(staged) };
+}
+
 describe('completing a staged commit recorded by another process', () => {
   it('publishes it once, from the JSON record alone; a second completion finds it committed', async () => {
-    const table = await tableWithOneRow('complete');
-    const staged = await table.stageAppend(rows('MSFT', 2));
+    const { table, staged, record: described } = await stagedAppend('complete');
     // The writer "dies" here: only the record survives, passed through JSON as a journal would.
-    const record = JSON.parse(JSON.stringify(describeStagedCommit(staged))) as ReturnType<
-      typeof describeStagedCommit
-    >;
+    const record = JSON.parse(JSON.stringify(described)) as typeof described;
     expect(await symbols(table)).toEqual(['AAPL']);
     expect(await completePendingCommit(catalog(), record)).toBe('committed');
     expect(await symbols(table)).toEqual(['AAPL', 'MSFT']);
@@ -63,18 +67,14 @@ describe('completing a staged commit recorded by another process', () => {
   });
 
   it('finds a commit the writer published itself before it died', async () => {
-    const table = await tableWithOneRow('published');
-    const staged = await table.stageAppend(rows('MSFT', 2));
-    const record = describeStagedCommit(staged);
+    const { table, staged, record } = await stagedAppend('published');
     await staged.publish();
     expect(await completePendingCommit(catalog(), record)).toBe('already-committed');
     expect(await symbols(table)).toEqual(['AAPL', 'MSFT']);
   });
 
   it('refuses when the table moved on without the snapshot, and leaves the table as it is', async () => {
-    const table = await tableWithOneRow('moved');
-    const staged = await table.stageAppend(rows('MSFT', 2));
-    const record = describeStagedCommit(staged);
+    const { table, record } = await stagedAppend('moved');
     await table.append(rows('NVDA', 3));
     await expect(completePendingCommit(catalog(), record)).rejects.toThrow(CommitConflictError);
     await expect(completePendingCommit(catalog(), record)).rejects.toThrow(/moved from .* without snapshot/);
@@ -82,9 +82,7 @@ describe('completing a staged commit recorded by another process', () => {
   });
 
   it('refuses when the staged files were cleaned up (an abandoned or failed commit)', async () => {
-    const table = await tableWithOneRow('abandoned');
-    const staged = await table.stageAppend(rows('MSFT', 2));
-    const record = describeStagedCommit(staged);
+    const { table, staged, record } = await stagedAppend('abandoned');
     await staged.abandon();
     await expect(completePendingCommit(catalog(), record)).rejects.toThrow(/manifest list .* is gone/);
     expect(await symbols(table)).toEqual(['AAPL']);

@@ -1,4 +1,5 @@
-import type { StagedProvenance } from '../models/index.js';
+import { duckdbDialect } from '../models/dialect.js';
+import { provenanceConstants, type StagedProvenance } from '../models/provenance.js';
 import { literal, pathList } from './duckdb-sql.js';
 
 /**
@@ -51,7 +52,7 @@ export function constantProvenance(input: BarsInput): StagedProvenance | undefin
 
 /** `source, run_id, ingested_at` of `p` as constant columns. */
 export function provenanceColumns(p: StagedProvenance): string {
-  return `${literal(p.source)} AS source, ${literal(p.runId)} AS run_id, CAST(${literal(p.ingestedAt)} AS TIMESTAMPTZ) AS ingested_at`;
+  return provenanceConstants(duckdbDialect, p);
 }
 
 /** The bar values of a file input — `(symbol, date, open, high, low, close, volume)`, no provenance. */

@@ -1,5 +1,6 @@
 import type { Dialect } from './dialect.js';
 import type { ModelOptions } from './index.js';
+import { provenanceConstants } from './provenance.js';
 
 /**
  * `fact_stock_daily_price` rows of every `affected_symbols` symbol from its `from_date` on, computed over the
@@ -20,9 +21,7 @@ export function factStockDailyPriceModel(d: Dialect, o: ModelOptions = {}): stri
   const rows = (n: number) => w(`ROWS BETWEEN ${n - 1} PRECEDING AND CURRENT ROW`);
   const year = w('RANGE BETWEEN 364 PRECEDING AND CURRENT ROW');
   const constant = o.rebuild ? o.stagedProvenance : undefined;
-  const provenance = constant
-    ? `${d.string(constant.source)} AS source, ${d.string(constant.runId)} AS run_id, ${d.toTimestamptz(d.string(constant.ingestedAt))} AS ingested_at`
-    : 'x.source, x.run_id, x.ingested_at';
+  const provenance = constant ? provenanceConstants(d, constant) : 'x.source, x.run_id, x.ingested_at';
   return `WITH merged AS (
   SELECT b.symbol, CAST(b.date AS DATE) AS trade_date,
     CAST(b.open AS DOUBLE) AS open_price, CAST(b.high AS DOUBLE) AS high_price,

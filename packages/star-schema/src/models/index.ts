@@ -7,8 +7,11 @@ import { dimExchangeModel } from './dim-exchange-model.js';
 import { dimStockModel } from './dim-stock-model.js';
 import { factChangesModel } from './fact-changes-model.js';
 import { factStockDailyPriceModel } from './fact-stock-daily-price-model.js';
+import type { StagedProvenance } from './provenance.js';
 import { stockChangesModel } from './stock-changes-model.js';
 import { StarSchemaInputError } from '../errors.js';
+
+export type { StagedProvenance } from './provenance.js';
 
 /**
  * The SQL models, in execution order. Table models are named after their table; `stock_changes` and
@@ -53,13 +56,6 @@ export interface ModelOptions {
    * keep their own provenance.
    */
   readonly stagedProvenance?: StagedProvenance;
-}
-
-/** Provenance of staged bars: FMP or the simulated market, the run that landed them, and when (ISO 8601). */
-export interface StagedProvenance {
-  readonly source: string;
-  readonly runId: string;
-  readonly ingestedAt: string;
 }
 
 const MODELS: Readonly<Record<ModelName, (d: Dialect, o: ModelOptions) => string>> = {
