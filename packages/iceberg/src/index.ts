@@ -92,6 +92,8 @@ export { writeParquetBytes, writeParquetStreamed } from './parquet/write-parquet
 export type { WriteParquetOptions } from './parquet/write-parquet.js';
 export { dataFileFromParquet, readParquetFooter } from './parquet/data-file-from-parquet.js';
 export type { DataFileFromParquetOptions, ParquetSource } from './parquet/data-file-from-parquet.js';
+export { dataFileFromStats } from './parquet/data-file-from-stats.js';
+export type { ColumnStats, DataFileStats } from './parquet/data-file-from-stats.js';
 export { getDataLocation, writeDataFiles } from './parquet/write-data-files.js';
 export type { WriteDataFilesOptions } from './parquet/write-data-files.js';
 export type { RemovedFile, TableChange } from './ops/table-change.js';

@@ -65,6 +65,7 @@ export type {
   TableChange,
   TableStore,
   WrittenFile,
+  WrittenFileStats,
 } from './engine/table-store.js';
 export { createParquetFolderStore } from './engine/parquet-folder-store.js';
 

@@ -7,29 +7,20 @@ import {
 } from 'hyparquet';
 import { ValidationError } from '../errors.js';
 import type { FileIO } from '../io/file-io.js';
-import { compareValues, serializeSingleValue } from '../metadata/single-value.js';
-import { applyTransform, type IcebergValue } from '../metadata/transforms.js';
-import type { DataFile, IcebergType, PartitionData, PartitionSpec, Schema } from '../metadata/types.js';
+import { compareValues } from '../metadata/single-value.js';
+import type { IcebergValue } from '../metadata/transforms.js';
+import type { DataFile, IcebergType } from '../metadata/types.js';
+import {
+  assembleDataFile,
+  type ColumnStats,
+  type DataFileFromParquetOptions,
+} from './data-file-from-stats.js';
+
+export type { DataFileFromParquetOptions } from './data-file-from-stats.js';
 
 /** Where the Parquet file is: bytes already in memory, or a path read through a FileIO (footer only). */
 export type ParquetSource =
   { readonly path: string; readonly bytes: Uint8Array } | { readonly path: string; readonly io: FileIO };
-
-/** Options of {@link dataFileFromParquet}. */
-export interface DataFileFromParquetOptions {
-  /** Table schema the file's field ids refer to. */
-  readonly schema: Schema;
-  /** Partition spec; defaults to unpartitioned. */
-  readonly spec?: PartitionSpec;
-  /**
-   * Partition tuple of the file. When omitted it is derived from the column bounds: each partition source column's
-   * min and max must transform to the same value (a data file holds exactly one partition tuple).
-   */
-  readonly partition?: PartitionData;
-  /** NaN counts by field id when known (Parquet footers do not record them). */
-  readonly nanValueCounts?: ReadonlyMap<number, bigint>;
-  readonly sortOrderId?: number;
-}
 
 // Keep statistics raw: hyparquet's default parsers turn dates into Date, strings into JS strings, timestamps into
 // Date (losing µs). Iceberg bounds need days, µs and UTF-8 bytes (spec Appendix D).
@@ -144,7 +135,6 @@ export async function dataFileFromParquet(
 ): Promise<DataFile> {
   const { metadata, size } = await readParquetFooter(source);
   const { schema } = options;
-  const spec = options.spec ?? { specId: 0, fields: [] };
   const leaves = indexLeaves(metadata.schema);
   const fileIds = new Set<number>();
   for (const leaf of leaves.values()) if (leaf.topId !== undefined) fileIds.add(leaf.topId);
@@ -203,68 +193,24 @@ export async function dataFileFromParquet(
       if (curHi === undefined || compareValues(hi, curHi) > 0) upper.set(id, hi);
     }
   }
-  for (const id of nullUnknown) nullCounts.delete(id);
-  for (const id of boundUnknown) {
-    lower.delete(id);
-    upper.delete(id);
+  const columns = new Map<number, ColumnStats>();
+  for (const [id, size] of columnSizes) {
+    const bounded = !boundUnknown.has(id) && lower.has(id);
+    columns.set(id, {
+      size,
+      valueCount: valueCounts.get(id)!,
+      ...(nullUnknown.has(id) ? {} : { nullCount: nullCounts.get(id)! }),
+      ...(bounded ? { lower: lower.get(id)!, upper: upper.get(id)! } : {}),
+    });
   }
-
-  const partition =
-    options.partition ?? derivePartition(spec, schema, lower, upper, nullCounts, valueCounts, source.path);
-  const serialize = (m: Map<number, IcebergValue>): Map<number, Uint8Array> =>
-    new Map([...m].map(([id, v]) => [id, serializeSingleValue(typeById.get(id)!, v)]));
-  return {
-    content: 0,
-    filePath: source.path,
-    fileFormat: 'PARQUET',
-    partition,
-    recordCount: metadata.num_rows,
-    fileSizeInBytes: BigInt(size),
-    columnSizes,
-    valueCounts,
-    nullValueCounts: nullCounts,
-    ...(options.nanValueCounts ? { nanValueCounts: options.nanValueCounts } : {}),
-    lowerBounds: serialize(lower),
-    upperBounds: serialize(upper),
-    splitOffsets,
-    ...(options.sortOrderId !== undefined ? { sortOrderId: options.sortOrderId } : {}),
-  };
-}
-
-function derivePartition(
-  spec: PartitionSpec,
-  schema: Schema,
-  lower: ReadonlyMap<number, IcebergValue>,
-  upper: ReadonlyMap<number, IcebergValue>,
-  nulls: ReadonlyMap<number, bigint>,
-  values: ReadonlyMap<number, bigint>,
-  path: string,
-): PartitionData {
-  const out: Record<string, IcebergValue | null> = {};
-  for (const pf of spec.fields) {
-    const source = schema.fields.find((f) => f.id === pf.sourceId)!;
-    const lo = lower.get(pf.sourceId);
-    const hi = upper.get(pf.sourceId);
-    const nullCount = nulls.get(pf.sourceId);
-    const allNull = nullCount !== undefined && nullCount === values.get(pf.sourceId);
-    if (allNull || (lo === undefined && hi === undefined && nullCount !== undefined && nullCount > 0n)) {
-      out[pf.name] = null;
-      continue;
-    }
-    if (lo === undefined || hi === undefined) {
-      throw new ValidationError(
-        `iceberg: ${path}: no statistics for partition source ${source.name}; pass options.partition`,
-      );
-    }
-    const a = applyTransform(pf.transform, source.type, lo);
-    const b = applyTransform(pf.transform, source.type, hi);
-    const mixedNull = nullCount !== undefined && nullCount > 0n;
-    if (mixedNull || a === null || b === null || compareValues(a as IcebergValue, b as IcebergValue) !== 0) {
-      throw new ValidationError(
-        `iceberg: ${path} spans several ${pf.name} partitions; write one file per partition`,
-      );
-    }
-    out[pf.name] = a;
-  }
-  return out;
+  return assembleDataFile(
+    {
+      path: source.path,
+      recordCount: metadata.num_rows,
+      fileSizeInBytes: BigInt(size),
+      columns,
+      splitOffsets,
+    },
+    options,
+  );
 }

@@ -9,6 +9,7 @@ import { buildCalendarDates, type DescribeDate } from '../plan/calendar-dates.js
 import { planDimDateRange, type DateRange } from '../plan/dim-date-range.js';
 import { DEFAULT_HISTORY_DAYS, planHistoryFrom } from '../plan/history-window.js';
 import { tableDefinitions, type ModelTableName } from '../tables/index.js';
+import type { TableDefinition } from '../tables/table-definition.js';
 import { enumType, literal, pathList, scanTable } from './duckdb-sql.js';
 import { countRows, rewriteTouchedPartitions, writeTableFiles } from './duckdb-writer.js';
 import {
@@ -312,7 +313,7 @@ async function buildWith(
       t.fact_stock_daily_price,
       model('fact_stock_daily_price', rebuild, provenance),
       out,
-      { sort: false, types: factTypes },
+      { sort: false, types: factTypes, dictionary: false },
     );
     if (factFiles.length === 0) continue;
     const batchFact = scanTable(
@@ -320,8 +321,15 @@ async function buildWith(
       factFiles.map((f) => f.localPath),
     );
     await run(c, 'new_fact', `CREATE OR REPLACE TEMP VIEW new_fact AS ${batchFact}`);
-    rows.fact += await countRows(c, batchFact);
+    rows.fact += await countFiles(c, factFiles);
     written.fact.push(...factFiles);
+    // A rebuild aggregates weeks and months in one scan of the batch's fact files.
+    if (rebuild)
+      await run(
+        c,
+        'period_groups',
+        `CREATE OR REPLACE TEMP TABLE period_groups AS ${model('period_groups', rebuild)}`,
+      );
     const weekly = await writeTableFiles(
       c,
       t.agg_stock_weekly_metrics,
@@ -338,21 +346,18 @@ async function buildWith(
     );
     rows.monthly += await countFiles(c, monthly);
     written.monthly.push(...monthly);
+    if (rebuild) {
+      // Nothing was staged to count in a direct rebuild: its symbols are those with a month of fact rows.
+      if (direct)
+        symbolCount = Number(
+          await scalar(c, 'SELECT count(DISTINCT symbol) FROM period_groups WHERE is_month = 1'),
+        );
+      await run(c, 'period_groups', 'DROP TABLE IF EXISTS period_groups');
+    }
   }
 
-  if (direct) {
-    // Nothing was staged to count: a rebuild writes one fact row per bar.
-    stagedBars = rows.fact;
-    symbolCount =
-      written.fact.length === 0
-        ? 0
-        : Number(
-            await scalar(
-              c,
-              `SELECT count(DISTINCT symbol) FROM read_parquet(${pathList(written.fact.map((f) => f.localPath))})`,
-            ),
-          );
-  }
+  // Nothing was staged to count in a direct rebuild: it writes one fact row per bar.
+  if (direct) stagedBars = rows.fact;
 
   // 4. Sector performance over every stock of the touched dates.
   let sectorFiles: WrittenFile[] = [];
@@ -386,11 +391,12 @@ async function buildWith(
     )}`,
   );
   const storedRange = rebuild ? null : await dateRangeOf(c, 'SELECT "date" AS d FROM stored_dim_date');
-  // (In a direct rebuild `new_fact` holds every fact row, one per bar.)
+  // (In a direct rebuild the fact files hold one row per bar: their trade_date bounds are the data's range.)
   const dataRange = !direct
     ? await dateRangeOf(c, `SELECT date AS d FROM ${stagedRelation}`)
     : written.fact.length > 0
-      ? await dateRangeOf(c, 'SELECT trade_date AS d FROM new_fact')
+      ? (dateRangeOfFiles(written.fact, t.fact_stock_daily_price, 'trade_date') ??
+        (await dateRangeOf(c, 'SELECT trade_date AS d FROM new_fact')))
       : null;
   const dateRange = planDimDateRange({ stored: storedRange, data: dataRange, asOf: options.asOf });
   let dimDateWritten: WrittenFile[] = [];
@@ -513,9 +519,29 @@ async function buildWith(
   };
 }
 
+/** Rows of written files: as their writer reported, or counted when it did not. */
 async function countFiles(c: DuckDBConnection, files: readonly WrittenFile[]): Promise<number> {
-  if (files.length === 0) return 0;
+  if (files.every((f) => f.stats)) return files.reduce((n, f) => n + Number(f.stats!.recordCount), 0);
   return countRows(c, `SELECT 1 FROM read_parquet(${pathList(files.map((f) => f.localPath))})`);
+}
+
+/** The range of DATE column `name` over written files, from their writer's statistics (null when one lacks them). */
+function dateRangeOfFiles(
+  files: readonly WrittenFile[],
+  table: TableDefinition,
+  name: string,
+): DateRange | null {
+  const id = table.columns.find((col) => col.name === name)?.id;
+  let from = Infinity;
+  let to = -Infinity;
+  for (const f of files) {
+    const s = id === undefined ? undefined : f.stats?.columns.get(id);
+    if (typeof s?.lower !== 'number' || typeof s.upper !== 'number') return null;
+    from = Math.min(from, s.lower);
+    to = Math.max(to, s.upper);
+  }
+  const iso = (days: number) => new Date(days * 86_400_000).toISOString().slice(0, 10);
+  return files.length === 0 ? null : { from: iso(from), to: iso(to) };
 }
 
 async function dateRangeOf(c: DuckDBConnection, relation: string): Promise<DateRange | null> {

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, readdir } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { TableDefinition } from '../tables/table-definition.js';
 import { castColumns, fieldIdsOption, ident, literal, partitionExpression, pathList } from './duckdb-sql.js';
+import { partitionKeyOf, writtenFileStats, type ReturnStatsRow } from './duckdb-file-stats.js';
 import type { StoredFile, WrittenFile } from './table-store.js';
 
 /** Number of rows of a relation. */
@@ -23,7 +24,8 @@ export const PARTITIONED_ROW_GROUP_ROWS = 8192;
 
 /**
  * Writes `relation` as Parquet files of `table` (columns cast and ordered as the schema, Iceberg field ids, one
- * folder per partition value, rows sorted by the table's sort columns) under `dir`. Returns one entry per file.
+ * folder per partition value, rows sorted by the table's sort columns) under `dir`. Returns one entry per file,
+ * with the statistics DuckDB reported for it (`RETURN_STATS`), so nothing is read back to count or register it.
  */
 export async function writeTableFiles(
   connection: DuckDBConnection,
@@ -34,6 +36,12 @@ export async function writeTableFiles(
     sort?: boolean;
     /** DuckDB types to write columns as instead of their storage type's (see `enumType`). */
     types?: Readonly<Record<string, string>>;
+    /**
+     * `false` writes every column without dictionary encoding (ENUM columns keep theirs). For the fact table,
+     * whose columns are nearly all distinct prices and ratios, dictionaries saved ~1 % of the bytes and cost ~15 %
+     * of the write (BENCHMARKS.md, star-schema, session 5).
+     */
+    dictionary?: boolean;
   } = {},
 ): Promise<WrittenFile[]> {
   const out = join(dir, `${table.name}-${randomUUID()}`);
@@ -42,32 +50,35 @@ export async function writeTableFiles(
   const order = options.sort === false ? '' : `ORDER BY ${table.sortColumns.map(ident).join(', ')}`;
   const part = partitionExpression(table);
   const p = table.partition;
-  if (!part || !p) {
-    if ((await countRows(connection, relation)) === 0) return [];
-    await mkdir(out, { recursive: true });
-    const file = join(out, 'part-0.parquet');
-    await connection.run(
-      `COPY (SELECT ${castColumns(table, options.types)} FROM (${relation}) ${order}) TO ${literal(file)}
-       (FORMAT parquet, FIELD_IDS ${fieldIdsOption(table)})`,
-    );
-    return [{ localPath: file, partition: {} }];
-  }
+  const common = `FORMAT parquet, FIELD_IDS ${fieldIdsOption(table)}, RETURN_STATS${
+    options.dictionary === false ? ', DICTIONARY_SIZE_LIMIT 1' : ''
+  }`;
   await mkdir(out, { recursive: true });
-  await connection.run(
-    `COPY (SELECT ${castColumns(table, options.types)}, ${part} AS __partition FROM (${relation}) ${order})
-     TO ${literal(out)} (FORMAT parquet, PARTITION_BY (__partition), FIELD_IDS ${fieldIdsOption(table)},
-     FILENAME_PATTERN 'part-{uuid}', OVERWRITE_OR_IGNORE, ROW_GROUP_SIZE ${PARTITIONED_ROW_GROUP_ROWS})`,
-  );
-  const files: WrittenFile[] = [];
-  for (const entry of await readdir(out, { withFileTypes: true })) {
-    if (!entry.isDirectory() || !entry.name.startsWith('__partition=')) continue;
-    const value = Number(entry.name.slice('__partition='.length));
-    for (const f of await readdir(join(out, entry.name))) {
-      if (f.endsWith('.parquet'))
-        files.push({ localPath: join(out, entry.name, f), partition: { [p.name]: value } });
+  const written = async (sql: string): Promise<ReturnStatsRow[]> =>
+    (await connection.runAndReadAll(sql)).getRowObjectsJson() as unknown as ReturnStatsRow[];
+  if (!part || !p) {
+    const file = join(out, 'part-0.parquet');
+    const [row] = await written(
+      `COPY (SELECT ${castColumns(table, options.types)} FROM (${relation}) ${order}) TO ${literal(file)} (${common})`,
+    );
+    if (!row || row.count === '0') {
+      await rm(out, { recursive: true, force: true });
+      return [];
     }
+    return [{ localPath: file, partition: {}, stats: writtenFileStats(row, table) }];
   }
-  return files;
+  const rows = await written(
+    `COPY (SELECT ${castColumns(table, options.types)}, ${part} AS __partition FROM (${relation}) ${order})
+     TO ${literal(out)} (${common}, PARTITION_BY (__partition), FILENAME_PATTERN 'part-{uuid}',
+     OVERWRITE_OR_IGNORE, ROW_GROUP_SIZE ${PARTITIONED_ROW_GROUP_ROWS})`,
+  );
+  return rows
+    .filter((row) => row.count !== '0')
+    .map((row) => ({
+      localPath: row.filename,
+      partition: { [p.name]: Number(partitionKeyOf(row, '__partition')) },
+      stats: writtenFileStats(row, table),
+    }));
 }
 
 /** Stable string key of a partition tuple. */

@@ -299,6 +299,30 @@ describe('star schema on DuckDB — golden cases', () => {
       ['2024-03-15', 'Health Care', 1],
       ['2024-03-15', 'Technology', 1],
     ]);
+
+    // A rebuild from both profiles takes the month's sector from its last session's version too (it aggregates
+    // weeks and months in one pass and joins the sector to the month's last stock_key).
+    const r = await createWarehouse();
+    try {
+      await r.build([...barsOf(first), ...barsOf(second)], {
+        asOf: '2024-03-28',
+        mode: 'rebuild',
+        profiles: [
+          { symbol: 'EEE', as_of: '2024-03-01', sector: 'Technology', market_cap: 5_000_000_000 },
+          { symbol: 'EEE', as_of: '2024-03-15', sector: 'Health Care', market_cap: 5_000_000_000 },
+          { symbol: 'FFF', as_of: '2024-03-01', sector: 'Technology', market_cap: 250_000_000_000 },
+        ],
+      });
+      expect(await r.rows('agg_stock_monthly_metrics', "symbol = 'EEE'")).toMatchObject([
+        { trading_days: 20, sector: 'Health Care' },
+      ]);
+      const weeks = await r.rows('agg_stock_weekly_metrics', "symbol = 'EEE'");
+      expect(weeks.map((x) => x['trading_days'])).toEqual(
+        (await w.rows('agg_stock_weekly_metrics', "symbol = 'EEE'")).map((x) => x['trading_days']),
+      );
+    } finally {
+      await r.close();
+    }
   });
 
   it('rerunning with a corrected bar replaces exactly that row, the rows depending on it and their aggregates', async () => {

@@ -3,6 +3,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import {
   dataFileFromParquet,
+  dataFileFromStats,
   describeStagedCommit,
   planScan,
   stageChange,
@@ -45,7 +46,7 @@ function lastDateOf(table: TableDefinition, partition: PartitionValues): string 
  * A {@link TableStore} over Iceberg v2 tables: creates missing tables from the definitions (schema with field
  * ids, partition spec, sort order), lists live data files through the scan plan (partition-pruned by date), and
  * stages copy-on-write `overwrite`/`append` snapshots whose data files are the engine's Parquet files, registered
- * with their footer metrics. Files are moved (local warehouse) or uploaded (other FileIO) into `<table>/data/`.
+ * with the metrics their writer reported (`WrittenFile.stats`), or else with those of their footers. Files are moved (local warehouse) or uploaded (other FileIO) into `<table>/data/`.
  */
 export function createIcebergTableStore(options: IcebergTableStoreOptions): TableStore {
   const { catalog } = options;
@@ -110,8 +111,8 @@ export function createIcebergTableStore(options: IcebergTableStoreOptions): Tabl
       const location = base.metadata.location.replace(/\/+$/, '');
       const moved: string[] = [];
       try {
-        // Files are moved and their footers read 8 at a time: one by one, a rebuild's ~500 files spent over a
-        // second waiting on the file system.
+        // Files are moved 8 at a time: one by one, a rebuild's ~500 files spent over a second waiting on the file
+        // system. A file comes with the statistics its writer reported; only one without is read back (footer).
         const added = await mapLimit(change.add, 8, async (f) => {
           const part = Object.entries(f.partition)
             .map(([k, v]) => `${k}=${v}`)
@@ -125,7 +126,10 @@ export function createIcebergTableStore(options: IcebergTableStoreOptions): Tabl
             await io.write(uri, new Uint8Array(await readFile(f.localPath)));
           }
           moved.push(uri);
-          return dataFileFromParquet({ path: uri, io }, { schema, spec, partition: f.partition });
+          const described = { schema, spec, partition: f.partition };
+          return f.stats
+            ? dataFileFromStats({ ...f.stats, path: uri }, described)
+            : dataFileFromParquet({ path: uri, io }, described);
         });
         const removed =
           change.mode === 'rebuild'

@@ -1,4 +1,4 @@
-import type { PendingCommitRecord } from '@nasdaq-pipeline/iceberg';
+import type { DataFileStats, PendingCommitRecord } from '@nasdaq-pipeline/iceberg';
 import type { TableDefinition } from '../tables/table-definition.js';
 
 /** Partition tuple of a data file keyed by partition field name (`{ trade_date_month: 649 }`); `{}` unpartitioned. */
@@ -13,10 +13,18 @@ export interface StoredFile {
   readonly partition: PartitionValues;
 }
 
+/** What the writer reported about a file it wrote (record count, size, column metrics by field id). */
+export type WrittenFileStats = Omit<DataFileStats, 'path'>;
+
 /** A Parquet file the engine wrote (with Iceberg field ids) for one partition. */
 export interface WrittenFile {
   readonly localPath: string;
   readonly partition: PartitionValues;
+  /**
+   * The writer's own account of the file, when it gave one (DuckDB's `RETURN_STATS`): a store registers the file
+   * from it instead of reading the footer back (one less request per file on S3).
+   */
+  readonly stats?: WrittenFileStats;
 }
 
 /** A copy-on-write change of one table: drop `remove`, add `add`. */

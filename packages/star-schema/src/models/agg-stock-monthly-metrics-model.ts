@@ -1,10 +1,12 @@
 import type { Dialect } from './dialect.js';
 import type { ModelOptions } from './index.js';
-import { periodAggregates, touchedFactRows } from './period-metrics.js';
+import { periodAggregates, periodGroupRows, touchedFactRows } from './period-metrics.js';
 
 /**
  * `agg_stock_monthly_metrics` for every (symbol, month) with a row in `new_fact`, recomputed whole. The sector is
- * that of the dim_stock version (`all_dim_stock`, by the fact's stock_key) valid on the month's last session.
+ * that of the dim_stock version (`all_dim_stock`, by the fact's stock_key) valid on the month's last session. A
+ * rebuild selects its months from `period_groups` (computed with the weeks) and joins the sector to each month's
+ * last stock_key.
  */
 export function aggStockMonthlyMetricsModel(_d: Dialect, o: ModelOptions = {}): string {
   const monthOf = (a: string) => `CAST(date_trunc('MONTH', ${a}.trade_date) AS DATE)`;
@@ -12,13 +14,22 @@ export function aggStockMonthlyMetricsModel(_d: Dialect, o: ModelOptions = {}): 
     `EXISTS (SELECT 1 FROM touched t WHERE t.symbol = ${a}.symbol AND t.month_start = ${monthOf(a)})`;
   const columns =
     '@.symbol, @.trade_date, @.stock_key, @.open_price, @.high_price, @.low_price, @.close_price, @.volume, @.daily_volatility, @.previous_close, @.market_cap';
-  return `WITH touched AS (
+  const groups = o.rebuild
+    ? `g AS (
+  ${periodGroupRows(
+    true,
+    'p.symbol, p.year, p.month',
+    ', s.sector, p.avg_market_cap',
+    '\n  LEFT JOIN all_dim_stock s ON s.stock_key = p.last_stock_key',
+  )}
+)`
+    : `touched AS (
   SELECT DISTINCT n.symbol, ${monthOf('n')} AS month_start FROM new_fact n
 ),
 r AS (
   SELECT u.*, s.sector
   FROM (
-    ${touchedFactRows(touched, columns, o.rebuild)}
+    ${touchedFactRows(touched, columns)}
   ) u
   LEFT JOIN all_dim_stock s ON s.stock_key = u.stock_key
 ),
@@ -31,7 +42,8 @@ g AS (
     avg(r.market_cap) AS avg_market_cap
   FROM r
   GROUP BY r.symbol, year(r.trade_date), month(r.trade_date)
-)
+)`;
+  return `WITH ${groups}
 SELECT symbol, CAST(year AS INT) AS year, CAST(month AS INT) AS month,
   make_date(year, month, 1) AS month_start, CAST(trading_days AS INT) AS trading_days,
   period_open AS month_open, period_close AS month_close, period_high AS month_high, period_low AS month_low,

@@ -7,6 +7,7 @@ import { dimExchangeModel } from './dim-exchange-model.js';
 import { dimStockModel } from './dim-stock-model.js';
 import { factChangesModel } from './fact-changes-model.js';
 import { factStockDailyPriceModel } from './fact-stock-daily-price-model.js';
+import { periodGroupsModel } from './period-metrics.js';
 import type { StagedProvenance } from './provenance.js';
 import { stockChangesModel } from './stock-changes-model.js';
 import { StarSchemaInputError } from '../errors.js';
@@ -15,7 +16,7 @@ export type { StagedProvenance } from './provenance.js';
 
 /**
  * The SQL models, in execution order. Table models are named after their table; `stock_changes` and
- * `affected_symbols` are helpers the incremental run needs (what to recompute).
+ * `affected_symbols` are helpers the incremental run needs (what to recompute), `period_groups` one a rebuild needs.
  *
  * Relations a model reads, bound by the engine (DuckDB views, Spark temp views):
  * - `staged_bars(symbol, date, open, high, low, close, volume, source, run_id, ingested_at)` accepted raw bars;
@@ -24,7 +25,8 @@ export type { StagedProvenance } from './provenance.js';
  * - `stored_dim_stock`, `stored_fact`: current table contents (history for windows and SCD2);
  * - `calendar_dates(date, is_trading_day, is_early_close, holiday_name)`;
  * - outputs of earlier models: `new_dim_stock` (dim_stock), `all_dim_stock` (stored versions of other symbols ∪
- *   new_dim_stock), `stock_changes`, `affected_symbols`, `new_fact` (fact_stock_daily_price).
+ *   new_dim_stock), `stock_changes`, `affected_symbols`, `new_fact` (fact_stock_daily_price), and in a rebuild
+ *   `period_groups` (the weekly and monthly aggregates of `new_fact` in one scan, which both period models read).
  */
 export const modelNames = [
   'dim_date',
@@ -33,6 +35,7 @@ export const modelNames = [
   'stock_changes',
   'affected_symbols',
   'fact_stock_daily_price',
+  'period_groups',
   'agg_stock_weekly_metrics',
   'agg_stock_monthly_metrics',
   'agg_sector_performance',
@@ -65,6 +68,7 @@ const MODELS: Readonly<Record<ModelName, (d: Dialect, o: ModelOptions) => string
   stock_changes: stockChangesModel,
   affected_symbols: factChangesModel,
   fact_stock_daily_price: factStockDailyPriceModel,
+  period_groups: periodGroupsModel,
   agg_stock_weekly_metrics: aggStockWeeklyMetricsModel,
   agg_stock_monthly_metrics: aggStockMonthlyMetricsModel,
   agg_sector_performance: aggSectorPerformanceModel,

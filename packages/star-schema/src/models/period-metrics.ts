@@ -35,3 +35,47 @@ export function touchedFactRows(
   WHERE ${touched('f')}
     AND NOT EXISTS (SELECT 1 FROM new_fact n WHERE n.symbol = f.symbol AND n.trade_date = f.trade_date)`;
 }
+
+/** Columns of {@link periodAggregates}. */
+const PERIOD_COLUMNS =
+  'trading_days, period_open, period_close, period_high, period_low, total_volume, avg_close, close_stddev, avg_daily_volatility, previous_period_close';
+
+/** The Monday that starts the ISO week of fact row `a`. */
+export function weekStartOf(a: string): string {
+  return `CAST(date_trunc('WEEK', ${a}.trade_date) AS DATE)`;
+}
+
+/**
+ * Rebuild only: the weekly and the monthly aggregates of every `new_fact` row in one scan (GROUPING SETS), bound
+ * as `period_groups` for both period models to select from (each read every fact file once before; one scan
+ * saved ~0.5 s of a 3,000-symbol × 10-year rebuild, BENCHMARKS.md, star-schema, session 5). `is_month` tells the
+ * two sets apart. A month carries its last session's stock_key, and the monthly model joins the sector to that
+ * one key instead of to every session; keys are positive, so −1 carries a null key through `max_by`.
+ */
+export function periodGroupsModel(): string {
+  return `SELECT r.symbol, r.week_start, r.year, r.month,
+    grouping(r.week_start) AS is_month,
+    max(r.trade_date) AS period_end,
+    ${periodAggregates()},
+    nullif(max_by(coalesce(r.stock_key, -1), r.trade_date), -1) AS last_stock_key,
+    avg(r.market_cap) AS avg_market_cap
+  FROM (
+    SELECT n.symbol, n.trade_date, n.stock_key, n.open_price, n.high_price, n.low_price, n.close_price, n.volume,
+      n.daily_volatility, n.previous_close, n.market_cap,
+      ${weekStartOf('n')} AS week_start, year(n.trade_date) AS year, month(n.trade_date) AS month
+    FROM new_fact n
+  ) r
+  GROUP BY GROUPING SETS ((r.symbol, r.week_start), (r.symbol, r.year, r.month))`;
+}
+
+/**
+ * A rebuild's period rows from `period_groups` (`month`: the monthly set, else the weekly), with the columns of
+ * {@link periodAggregates} plus `extra` (`p` is the alias; `s` when `join` adds one).
+ */
+export function periodGroupRows(month: boolean, keys: string, extra = '', join = ''): string {
+  return `SELECT ${keys}, ${PERIOD_COLUMNS.split(', ')
+    .map((c) => `p.${c}`)
+    .join(', ')}${extra}
+  FROM period_groups p${join}
+  WHERE p.is_month = ${month ? 1 : 0}`;
+}

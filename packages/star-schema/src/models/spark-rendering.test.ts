@@ -16,6 +16,7 @@ const SPARK_FUNCTIONS = new Set([
   'date_trunc',
   'day',
   'extract',
+  'grouping',
   'lag',
   'lead',
   'least',
@@ -56,6 +57,7 @@ const SYNTAX = new Set([
   'cast',
   'with',
   'when',
+  'sets', // GROUPING SETS (…)
   'then',
   'else',
 ]);
