@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bar, createWarehouse, type Warehouse } from '../test-support/harness.js';
+import { tableDefinitions } from '../tables/index.js';
 
 describe('Iceberg tables through the iceberg package (filesystem catalog)', () => {
   let w: Warehouse;
@@ -79,5 +80,36 @@ describe('Iceberg tables through the iceberg package (filesystem catalog)', () =
     await result.abandonAll();
     const fact = await w.rows('fact_stock_daily_price');
     expect(fact.map((r) => r['trade_date'])).toEqual(['2024-07-01', '2024-07-02', '2024-07-03']);
+  });
+});
+
+describe('Iceberg tables behind a remote FileIO (uploaded, read through a local cache)', () => {
+  let w: Warehouse;
+  beforeEach(async () => {
+    w = await createWarehouse('remote');
+  });
+  afterEach(async () => w.close());
+
+  it('registers and validates the uploaded data files without downloading or re-reading any of them', async () => {
+    const bars = [bar('AAA', '2024-07-01', 10), bar('AAA', '2024-08-01', 11), bar('BBB', '2024-08-02', 12)];
+    const result = await w.build(bars, {
+      publish: false,
+      profiles: [{ symbol: 'AAA', as_of: '2024-07-01', sector: 'Technology' }],
+    });
+    const fact = result.staged.find((s) => s.table === 'fact_stock_daily_price');
+    expect(fact?.files).toHaveLength(2); // July and August
+    // Manifest metrics came from DuckDB's statistics and the validation copies are the files that were uploaded.
+    expect(w.io?.reads.filter((p) => p.includes('/data/'))).toEqual([]);
+    for (const file of fact?.files ?? []) expect(file.startsWith(join(w.root, 'cache'))).toBe(true);
+    await result.publishAll();
+    expect((await w.rows('fact_stock_daily_price')).map((r) => [r['symbol'], r['trade_date']])).toEqual([
+      ['AAA', '2024-07-01'],
+      ['AAA', '2024-08-01'],
+      ['BBB', '2024-08-02'],
+    ]);
+    const stored = await w.store.listFiles(tableDefinitions.fact_stock_daily_price);
+    expect(
+      stored.map((f) => f.uri.startsWith('remote://bucket/warehouse/nasdaq/fact_stock_daily_price/data/')),
+    ).toEqual([true, true]);
   });
 });

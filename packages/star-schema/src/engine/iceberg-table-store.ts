@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import {
   dataFileFromParquet,
@@ -68,18 +68,33 @@ export function createIcebergTableStore(options: IcebergTableStoreOptions): Tabl
     }
   };
 
+  // Local copy of a remote data file: named after its URI, which is never reused (data files are immutable).
+  const cachePath = (uri: string): string | undefined =>
+    options.cacheDir
+      ? join(options.cacheDir, uri.replace(/^[a-z0-9]+:\/\//, '').replaceAll('/', '_'))
+      : undefined;
+
   const localCopy = async (uri: string): Promise<string> => {
     if (uri.startsWith('file:')) return toLocalPath(uri);
     if (uri.startsWith('/')) return uri;
-    if (!options.cacheDir) throw new TableStoreError('*', `cacheDir is required to read ${uri}`);
-    const target = join(options.cacheDir, uri.replace(/^[a-z0-9]+:\/\//, '').replaceAll('/', '_'));
+    const target = cachePath(uri);
+    if (!target) throw new TableStoreError('*', `cacheDir is required to read ${uri}`);
     try {
-      await readFile(target);
+      await stat(target);
     } catch {
       await mkdir(dirname(target), { recursive: true });
       await writeFile(target, await io.read(uri));
     }
     return target;
+  };
+
+  // A file just uploaded becomes its own cached copy (a rename within the scratch file system), so the staged
+  // snapshot's files are not downloaded again right after. Where the rename fails, the copy is downloaded later.
+  const keepAsCached = async (uri: string, localPath: string): Promise<void> => {
+    const target = cachePath(uri);
+    if (!target) return;
+    await mkdir(dirname(target), { recursive: true });
+    await rename(localPath, target).catch(() => undefined);
   };
 
   const liveFiles = async (t: TableDefinition, metadata: LoadedTable['metadata']): Promise<StoredFile[]> => {
@@ -124,6 +139,7 @@ export function createIcebergTableStore(options: IcebergTableStoreOptions): Tabl
             await rename(f.localPath, target);
           } else {
             await io.write(uri, new Uint8Array(await readFile(f.localPath)));
+            await keepAsCached(uri, f.localPath);
           }
           moved.push(uri);
           const described = { schema, spec, partition: f.partition };

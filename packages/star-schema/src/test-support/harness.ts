@@ -8,6 +8,7 @@ import type { TableStore } from '../engine/table-store.js';
 import { createIcebergTableStore } from '../engine/iceberg-table-store.js';
 import { FilesystemCatalog, LocalFileIO, toFileUri } from '@nasdaq-pipeline/iceberg';
 import { tableDefinitions, type ModelTableName } from '../tables/index.js';
+import { RemoteLikeFileIO } from './remote-file-io.js';
 
 /** An FMP `full` bar. */
 export interface Bar {
@@ -49,6 +50,8 @@ function profilesSql(profiles: readonly Profile[]): string | undefined {
 export interface Warehouse {
   readonly root: string;
   readonly store: TableStore;
+  /** The FileIO of a `remote` warehouse (records what was read through it). */
+  readonly io?: RemoteLikeFileIO;
   /** Runs an incremental (or rebuild) build over `bars` (one JSON file per symbol, plus `emptySymbols` as `[]`). */
   build(
     bars: readonly Bar[],
@@ -72,23 +75,35 @@ export interface Warehouse {
 
 let runCounter = 0;
 
-/** Creates a temp warehouse of plain Parquet folders, or of Iceberg tables in a filesystem catalog. */
-export async function createWarehouse(kind: 'parquet' | 'iceberg' = 'parquet'): Promise<Warehouse> {
+/**
+ * Creates a temp warehouse of plain Parquet folders, of Iceberg tables in a filesystem catalog, or of Iceberg
+ * tables behind a `remote://` FileIO (uploaded and read through a local cache, as on S3).
+ */
+export async function createWarehouse(
+  kind: 'parquet' | 'iceberg' | 'remote' = 'parquet',
+): Promise<Warehouse> {
   const root = await mkdtemp(join(tmpdir(), 'star-schema-'));
+  const io = kind === 'remote' ? new RemoteLikeFileIO(join(root, 'remote')) : undefined;
   const store =
     kind === 'parquet'
       ? createParquetFolderStore(join(root, 'tables'))
-      : createIcebergTableStore({
-          catalog: new FilesystemCatalog({
-            warehouse: toFileUri(join(root, 'warehouse')),
-            io: new LocalFileIO(),
-          }),
-        });
+      : io
+        ? createIcebergTableStore({
+            catalog: new FilesystemCatalog({ warehouse: 'remote://bucket/warehouse', io }),
+            cacheDir: join(root, 'cache'),
+          })
+        : createIcebergTableStore({
+            catalog: new FilesystemCatalog({
+              warehouse: toFileUri(join(root, 'warehouse')),
+              io: new LocalFileIO(),
+            }),
+          });
   const db = await DuckDBInstance.create(':memory:', { threads: '1' });
   const conn = await db.connect();
   return {
     root,
     store,
+    ...(io ? { io } : {}),
     async build(bars, options = {}) {
       runCounter += 1;
       const dir = join(root, `in-${runCounter}`);
