@@ -5,25 +5,17 @@ import * as arrow from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FilesystemCatalog } from '../catalog/filesystem-catalog.js';
 import { LocalFileIO, toFileUri } from '../io/local-file-io.js';
-import type { Schema } from '../metadata/types.js';
 import { planScan } from '../scan/plan-scan.js';
 import { readRows } from '../scan/read-rows.js';
 import { startIcebirdHarness, type IcebirdHarness } from '../test-support/icebird-harness.js';
+import { priceSchema } from '../test-support/price-table.js';
 import { Table } from '../table.js';
 import { expireSnapshots } from './expire-snapshots.js';
 import { planCompaction } from './plan-compaction.js';
 import { listReferencedFiles } from './reachable-files.js';
 import { removeOrphanFiles } from './remove-orphan-files.js';
 
-const schema: Schema = {
-  type: 'struct',
-  schemaId: 0,
-  fields: [
-    { id: 1, name: 'symbol', required: true, type: 'string' },
-    { id: 2, name: 'trade_date', required: true, type: 'date' },
-    { id: 3, name: 'close', required: false, type: 'double' },
-  ],
-};
+const schema = priceSchema;
 
 type Bar = { symbol: string; date: string; close: number };
 const toArrow = (rows: readonly Bar[]): arrow.Table =>

@@ -4,24 +4,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LocalFileIO, toFileUri } from '../io/local-file-io.js';
-import type { DataFile, PartitionSpec, Schema } from '../metadata/types.js';
+import type { DataFile } from '../metadata/types.js';
 import { readManifest } from './read-manifest.js';
 import { readManifestList } from './read-manifest-list.js';
 import { writeManifest, writeManifestList } from './write-manifest.js';
+import { byMonthSpec, priceSchema } from '../test-support/price-table.js';
 
-const schema: Schema = {
-  type: 'struct',
-  schemaId: 0,
-  fields: [
-    { id: 1, name: 'symbol', required: true, type: 'string' },
-    { id: 2, name: 'trade_date', required: true, type: 'date' },
-    { id: 3, name: 'close', required: false, type: 'double' },
-  ],
-};
-const spec: PartitionSpec = {
-  specId: 0,
-  fields: [{ sourceId: 2, fieldId: 1000, name: 'trade_date_month', transform: 'month' }],
-};
+const schema = priceSchema;
+const spec = byMonthSpec;
 const BIG = 9007199254740993n;
 
 function file(name: string, month: number): DataFile {

@@ -7,10 +7,10 @@ import { FilesystemCatalog } from '../catalog/filesystem-catalog.js';
 import type { FileInfo, FileIO } from '../io/file-io.js';
 import { LocalFileIO, toFileUri } from '../io/local-file-io.js';
 import { buildPartitionSpec } from '../metadata/build-partition-spec.js';
-import type { Schema } from '../metadata/types.js';
 import { planScan } from '../scan/plan-scan.js';
 import { readRows } from '../scan/read-rows.js';
 import { Table } from '../table.js';
+import { priceSchema } from '../test-support/price-table.js';
 
 /**
  * A FileIO that "kills the process" at the n-th mutation: that call and every later call fail, so no cleanup
@@ -69,15 +69,7 @@ class DyingFileIO implements FileIO {
   }
 }
 
-const schema: Schema = {
-  type: 'struct',
-  schemaId: 0,
-  fields: [
-    { id: 1, name: 'symbol', required: true, type: 'string' },
-    { id: 2, name: 'trade_date', required: true, type: 'date' },
-    { id: 3, name: 'close', required: false, type: 'double' },
-  ],
-};
+const schema = priceSchema;
 const rows = (symbols: string[], dates: string[], close: number): arrow.Table =>
   new arrow.Table({
     symbol: arrow.vectorFromArray(

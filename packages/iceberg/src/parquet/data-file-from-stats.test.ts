@@ -1,21 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { serializeSingleValue } from '../metadata/single-value.js';
-import type { PartitionSpec, Schema } from '../metadata/types.js';
+import type { Schema } from '../metadata/types.js';
+import { byMonthSpec, priceSchema } from '../test-support/price-table.js';
 import { dataFileFromStats, type ColumnStats } from './data-file-from-stats.js';
 
 const schema: Schema = {
-  type: 'struct',
-  schemaId: 0,
-  fields: [
-    { id: 1, name: 'symbol', required: true, type: 'string' },
-    { id: 2, name: 'trade_date', required: true, type: 'date' },
-    { id: 3, name: 'close', required: false, type: 'double' },
-    { id: 4, name: 'amount', required: false, type: 'decimal(10, 2)' },
-  ],
-};
-const byMonth: PartitionSpec = {
-  specId: 0,
-  fields: [{ sourceId: 2, fieldId: 1000, name: 'trade_date_month', transform: 'month' }],
+  ...priceSchema,
+  fields: [...priceSchema.fields, { id: 4, name: 'amount', required: false, type: 'decimal(10, 2)' }],
 };
 const jan2 = 19724; // 2024-01-02
 const jan31 = 19753; // 2024-01-31
@@ -37,7 +28,7 @@ describe('dataFileFromStats', () => {
   it('registers a file from its writer-reported metrics: counts, sizes and Appendix D bounds', () => {
     const f = dataFileFromStats(
       stats([...required, [3, { size: 30n, valueCount: 3n, nullCount: 1n, lower: 185.25, upper: 400.5 }]]),
-      { schema, spec: byMonth },
+      { schema, spec: byMonthSpec },
     );
     expect(f.recordCount).toBe(3n);
     expect(f.fileSizeInBytes).toBe(1234n);
@@ -64,7 +55,7 @@ describe('dataFileFromStats', () => {
         [3, { size: 30n, valueCount: 3n }],
         [4, { size: 9n, valueCount: 3n, nullCount: 0n, lower: 1n, upper: 5n }],
       ]),
-      { schema, partition: { trade_date_month: 648 }, spec: byMonth },
+      { schema, partition: { trade_date_month: 648 }, spec: byMonthSpec },
     );
     expect(f.nullValueCounts?.has(3)).toBe(false);
     expect(f.lowerBounds?.has(3)).toBe(false);
@@ -73,7 +64,7 @@ describe('dataFileFromStats', () => {
   });
 
   it('rejects a file without a required column, and one that spans two partitions', () => {
-    expect(() => dataFileFromStats(stats([required[0]!]), { schema, spec: byMonth })).toThrow(
+    expect(() => dataFileFromStats(stats([required[0]!]), { schema, spec: byMonthSpec })).toThrow(
       /lacks required column trade_date \(field id 2\)/,
     );
     const feb1 = jan31 + 1;
@@ -82,7 +73,7 @@ describe('dataFileFromStats', () => {
         stats([required[0]!, [2, { valueCount: 3n, nullCount: 0n, lower: jan2, upper: feb1 }]]),
         {
           schema,
-          spec: byMonth,
+          spec: byMonthSpec,
         },
       ),
     ).toThrow(/spans several trade_date_month partitions/);
