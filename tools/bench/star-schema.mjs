@@ -130,6 +130,8 @@ async function runPhase(name) {
     peakRssMB: process.resourceUsage().maxRSS / 1024,
     // CPU time of the process (DuckDB threads included): on a shared machine, wall time overstates the cost.
     cpuSeconds: (process.cpuUsage().user + process.cpuUsage().system) / 1e6,
+    systemCpuSeconds: process.cpuUsage().system / 1e6,
+    minorPageFaults: process.resourceUsage().minorPageFault,
     tables: Object.fromEntries(result.tables.map((t) => [t.table, t.rowsWritten])),
   };
   console.log(JSON.stringify(summary));
