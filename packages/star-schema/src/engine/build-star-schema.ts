@@ -521,7 +521,8 @@ async function buildWith(
 
 /** Rows of written files: as their writer reported, or counted when it did not. */
 async function countFiles(c: DuckDBConnection, files: readonly WrittenFile[]): Promise<number> {
-  if (files.every((f) => f.stats)) return files.reduce((n, f) => n + Number(f.stats!.recordCount), 0);
+  const reported = files.map((f) => f.stats?.recordCount);
+  if (reported.every((n) => n !== undefined)) return reported.reduce((sum, n) => sum + Number(n), 0);
   return countRows(c, `SELECT 1 FROM read_parquet(${pathList(files.map((f) => f.localPath))})`);
 }
 

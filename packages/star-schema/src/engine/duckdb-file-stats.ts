@@ -30,8 +30,8 @@ function days(y: string, m: string, d: string): number {
 function micros(text: string): bigint | undefined {
   const t = TIMESTAMP.exec(text);
   if (!t) return undefined;
-  const [, y, mo, d, h, mi, s, frac = '', sign, oh = '0', om = '0'] = t;
-  const seconds = days(y!, mo!, d!) * 86_400 + Number(h) * 3600 + Number(mi) * 60 + Number(s);
+  const [, y = '', mo = '', d = '', h, mi, s, frac = '', sign, oh = '0', om = '0'] = t;
+  const seconds = days(y, mo, d) * 86_400 + Number(h) * 3600 + Number(mi) * 60 + Number(s);
   const offset = (Number(oh) * 3600 + Number(om) * 60) * (sign === '-' ? -1 : 1);
   return BigInt(seconds - offset) * 1_000_000n + BigInt(frac.padEnd(6, '0'));
 }
@@ -54,8 +54,8 @@ export function statValue(type: PrimitiveTypeName, text: string): IcebergValue |
       return Number.isFinite(v) && text.trim() !== '' ? v : undefined;
     }
     case 'date': {
-      const m = DATE.exec(text);
-      return m ? days(m[1]!, m[2]!, m[3]!) : undefined;
+      const [, y = '', m = '', d = ''] = DATE.exec(text) ?? [];
+      return y ? days(y, m, d) : undefined;
     }
     case 'timestamp':
     case 'timestamptz':

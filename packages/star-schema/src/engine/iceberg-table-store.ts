@@ -112,10 +112,11 @@ export function createIcebergTableStore(options: IcebergTableStoreOptions): Tabl
     async listFiles(table, opts = {}) {
       const loaded = await load(table);
       const files = await liveFiles(table, loaded.metadata);
-      if (!opts.fromDate) return files;
+      const from = opts.fromDate;
+      if (!from) return files;
       return files.filter((f) => {
         const last = lastDateOf(table, f.partition);
-        return last === null || last >= opts.fromDate!;
+        return last === null || last >= from;
       });
     },
 
