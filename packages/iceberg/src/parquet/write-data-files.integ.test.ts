@@ -12,16 +12,15 @@ import { FilesystemCatalog } from '../catalog/filesystem-catalog.js';
 import { planScan } from '../scan/plan-scan.js';
 import { readRows } from '../scan/read-rows.js';
 import { Table } from '../table.js';
+import { byMonthSpec, priceSchema } from '../test-support/price-table.js';
 import { dataFileFromParquet } from './data-file-from-parquet.js';
 import { writeDataFiles } from './write-data-files.js';
 
+// The shared daily-price schema plus a long and a timestamptz column.
 const schema: Schema = {
-  type: 'struct',
-  schemaId: 0,
+  ...priceSchema,
   fields: [
-    { id: 1, name: 'symbol', required: true, type: 'string' },
-    { id: 2, name: 'trade_date', required: true, type: 'date' },
-    { id: 3, name: 'close', required: false, type: 'double' },
+    ...priceSchema.fields,
     { id: 4, name: 'volume', required: false, type: 'long' },
     { id: 5, name: 'ingested_at', required: false, type: 'timestamptz' },
   ],
@@ -56,10 +55,7 @@ describe('Arrow → Parquet data files', async () => {
     const metadata = newTableMetadata({
       location: toFileUri(path.join(dir, 't1')),
       schema,
-      partitionSpec: {
-        specId: 0,
-        fields: [{ sourceId: 2, fieldId: 1000, name: 'trade_date_month', transform: 'month' }],
-      },
+      partitionSpec: byMonthSpec,
       tableUuid: 'u',
       nowMs: 0,
     });
@@ -117,11 +113,7 @@ describe('Arrow → Parquet data files', async () => {
     const local = path.join(dir, 'duck.parquet');
     await duck.run(`COPY (select * from (values ('AAPL', DATE '2024-03-01', 1.5::double, 10::bigint, TIMESTAMPTZ '2024-03-01 00:00:00+00'), ('MSFT', DATE '2024-03-28', null, 20, null)) t(symbol, trade_date, close, volume, ingested_at))
       TO '${local}' (FORMAT parquet, FIELD_IDS {symbol: 1, trade_date: 2, close: 3, volume: 4, ingested_at: 5})`);
-    const spec = {
-      specId: 0,
-      fields: [{ sourceId: 2, fieldId: 1000, name: 'trade_date_month', transform: 'month' as const }],
-    };
-    const f = await dataFileFromParquet({ io, path: toFileUri(local) }, { schema, spec });
+    const f = await dataFileFromParquet({ io, path: toFileUri(local) }, { schema, spec: byMonthSpec });
     expect(f.recordCount).toBe(2n);
     expect(f.partition).toEqual({ trade_date_month: 650 });
     expect(f.fileSizeInBytes).toBe(BigInt(await io.size(toFileUri(local))));
@@ -132,26 +124,22 @@ describe('Arrow → Parquet data files', async () => {
     await expect(
       dataFileFromParquet(
         { io, path: toFileUri(local) },
-        { schema, spec: { specId: 0, fields: [{ ...spec.fields[0]!, transform: 'year' }] } },
+        { schema, spec: { specId: 0, fields: [{ ...byMonthSpec.fields[0]!, transform: 'year' }] } },
       ),
     ).resolves.toMatchObject({ partition: { trade_date_month: 54 } });
     const wide = path.join(dir, 'wide.parquet');
     await duck.run(
       `COPY (select 'A' symbol, d::date trade_date from (values ('2024-01-01'), ('2024-02-01')) t(d)) TO '${wide}' (FORMAT parquet, FIELD_IDS {symbol: 1, trade_date: 2})`,
     );
-    await expect(dataFileFromParquet({ io, path: toFileUri(wide) }, { schema, spec })).rejects.toThrow(
-      /spans several/,
-    );
+    await expect(
+      dataFileFromParquet({ io, path: toFileUri(wide) }, { schema, spec: byMonthSpec }),
+    ).rejects.toThrow(/spans several/);
   });
 
   it('appends DuckDB-written Parquet files to a month-partitioned table', async () => {
     const catalog = new FilesystemCatalog({ warehouse: toFileUri(dir), io });
     const identifier = { namespace: 'ns', name: 'duck' };
-    const spec = {
-      specId: 0,
-      fields: [{ sourceId: 2, fieldId: 1000, name: 'trade_date_month', transform: 'month' as const }],
-    };
-    const table = await Table.create({ catalog, identifier }, { schema, partitionSpec: spec });
+    const table = await Table.create({ catalog, identifier }, { schema, partitionSpec: byMonthSpec });
     const data = path.join(dir, 'ns/duck/data');
     const paths: string[] = [];
     for (const month of ['01', '02']) {

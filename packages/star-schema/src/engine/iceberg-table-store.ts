@@ -46,7 +46,8 @@ function lastDateOf(table: TableDefinition, partition: PartitionValues): string 
  * A {@link TableStore} over Iceberg v2 tables: creates missing tables from the definitions (schema with field
  * ids, partition spec, sort order), lists live data files through the scan plan (partition-pruned by date), and
  * stages copy-on-write `overwrite`/`append` snapshots whose data files are the engine's Parquet files, registered
- * with the metrics their writer reported (`WrittenFile.stats`), or else with those of their footers. Files are moved (local warehouse) or uploaded (other FileIO) into `<table>/data/`.
+ * with the metrics their writer reported (`WrittenFile.stats`), or else with those of their footers. Files are
+ * moved (local warehouse) or uploaded (other FileIO) into `<table>/data/`.
  */
 export function createIcebergTableStore(options: IcebergTableStoreOptions): TableStore {
   const { catalog } = options;
